@@ -1,0 +1,5 @@
+package city.vigil.area;
+
+/** Filters of the area list; null means "any". */
+public record AreaFilter(AreaLevel level, String parentCode, String under, String text) {
+}

@@ -1,0 +1,187 @@
+package city.vigil.area;
+
+import city.vigil.platform.ApiError;
+import city.vigil.platform.ApiException;
+import city.vigil.platform.Page;
+import city.vigil.platform.Scope;
+import city.vigil.platform.Versions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Rules of the administrative tree: levels, parents, paths, and what may be deleted. */
+@ApplicationScoped
+public class AreaService {
+
+    /** Tables whose rows carry a copy of their area's path. */
+    private static final List<String> PATH_COPIES = List.of("camera", "site", "checkpoint");
+
+    @Inject
+    EntityManager em;
+
+    public Optional<Area> find(Scope scope, String code) {
+        return Area.findByCode(code).filter(a -> scope.allows(a.path));
+    }
+
+    public Area get(Scope scope, String code) {
+        return find(scope, code).orElseThrow(() -> ApiException.notFound("Area", code));
+    }
+
+    /** The area a registry resource is placed in, visible to the caller, or a 400 naming the field. */
+    public Area requireForResource(Scope scope, String field, String code) {
+        return find(scope, code).orElseThrow(() -> ApiException.invalid(field, "area '" + code + "' does not exist"));
+    }
+
+    /** Ancestors of an area, root first, from its path in one query. */
+    public List<AreaView.Ref> ancestors(Area area) {
+        List<String> codes = new ArrayList<>(Arrays.asList(area.path.split("/")));
+        codes.remove(codes.size() - 1);
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Area> byCode = new HashMap<>();
+        Area.<Area>list("code in ?1", codes).forEach(a -> byCode.put(a.code, a));
+        return codes.stream().map(byCode::get).filter(a -> a != null)
+                .map(a -> new AreaView.Ref(a.code, a.name, a.level)).toList();
+    }
+
+    @Transactional
+    public Area create(Scope scope, AreaRequest request) {
+        request.check().throwIfAny();
+        if (Area.findByCode(request.code()).isPresent()) {
+            throw new ApiException(ApiError.DUPLICATE, "Area '" + request.code() + "' already exists");
+        }
+        Area area = new Area();
+        area.code = request.code();
+        area.level = request.level();
+        place(scope, area, request.parentCode());
+        apply(area, request);
+        area.persist();
+        em.flush();
+        return area;
+    }
+
+    @Transactional
+    public Area update(Scope scope, String code, AreaRequest request, String ifMatch) {
+        Area area = get(scope, code);
+        Versions.checkIfMatch(ifMatch, area.version);
+        if (request.code() != null && !request.code().equals(code)) {
+            throw ApiException.invalid("code", "does not match the path; an area's code cannot change");
+        }
+        AreaRequest full = new AreaRequest(code, request.name(), request.level(), request.parentCode(),
+                request.landAreaKm2(), request.boundary());
+        full.check().throwIfAny();
+        if (request.level() != area.level) {
+            throw ApiException.invalid("level", "cannot change from " + area.level + "; delete and recreate the area");
+        }
+        apply(area, full);
+        if (Objects.equals(request.parentCode(), area.parentCode)) {
+            em.flush();
+            return area;
+        }
+        String oldPath = area.path;
+        place(scope, area, request.parentCode());
+        em.flush();
+        movePaths(oldPath, area.path);
+        return Area.findById(code);
+    }
+
+    @Transactional
+    public void delete(Scope scope, String code, String ifMatch) {
+        Area area = get(scope, code);
+        Versions.checkIfMatch(ifMatch, area.version);
+        long children = Area.countChildren(code);
+        if (children > 0) {
+            throw new ApiException(ApiError.IN_USE, "Area '" + code + "' still has " + children + " child areas");
+        }
+        for (String table : PATH_COPIES) {
+            Number users = (Number) em.createNativeQuery("SELECT count(*) FROM " + table + " WHERE area_code = ?1")
+                    .setParameter(1, code).getSingleResult();
+            if (users.longValue() > 0) {
+                throw new ApiException(ApiError.IN_USE, "Area '" + code + "' is still the area of " + users + " " + table + " records");
+            }
+        }
+        area.delete();
+    }
+
+    public Page<AreaView> list(Scope scope, AreaFilter filter, String after, int limit) {
+        StringBuilder hql = new StringBuilder("from Area where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (!scope.isAll()) {
+            hql.append(" and (");
+            for (int i = 0; i < scope.areaPaths().size(); i++) {
+                hql.append(i == 0 ? "" : " or ").append("path like :scope").append(i);
+                params.put("scope" + i, scope.areaPaths().get(i) + "%");
+            }
+            hql.append(')');
+        }
+        if (filter.level() != null) {
+            hql.append(" and level = :level");
+            params.put("level", filter.level());
+        }
+        if (filter.parentCode() != null) {
+            hql.append(" and parentCode = :parent");
+            params.put("parent", filter.parentCode());
+        }
+        if (filter.under() != null) {
+            Area root = get(scope, filter.under());
+            hql.append(" and path like :under and code <> :underCode");
+            params.put("under", root.path + "%");
+            params.put("underCode", root.code);
+        }
+        if (filter.text() != null) {
+            hql.append(" and lower(name) like :text");
+            params.put("text", "%" + filter.text().toLowerCase() + "%");
+        }
+        if (after != null) {
+            hql.append(" and code > :after");
+            params.put("after", after);
+        }
+        hql.append(" order by code");
+        List<Area> rows = Area.<Area>find(hql.toString(), params).range(0, limit).list();
+        return Page.of(rows, limit, a -> a.code, AreaView::brief);
+    }
+
+    private void place(Scope scope, Area area, String parentCode) {
+        if (parentCode == null) {
+            area.parentCode = null;
+            area.path = area.code + "/";
+            return;
+        }
+        Area parent = find(scope, parentCode)
+                .orElseThrow(() -> ApiException.invalid("parentCode", "area '" + parentCode + "' does not exist"));
+        if (parent.level.depth() != area.level.depth() - 1) {
+            // A full chain keeps each level at a fixed depth of the path, which group-by-level queries rely on.
+            throw ApiException.invalid("parentCode", "a " + area.level + " must sit under the level directly above it, not a " + parent.level);
+        }
+        area.parentCode = parent.code;
+        area.path = parent.path + area.code + "/";
+    }
+
+    private static void apply(Area area, AreaRequest request) {
+        area.name = request.name().trim();
+        area.landAreaKm2 = request.landAreaKm2();
+        area.boundary = request.boundary() == null || request.boundary().isNull() ? null : request.boundary();
+    }
+
+    /** Re-parenting moves a whole subtree: rewrite its paths and every copy of them in one transaction. */
+    private void movePaths(String oldPrefix, String newPrefix) {
+        em.createNativeQuery("UPDATE area SET path = ?1 || substr(path, ?2) WHERE path LIKE ?3")
+                .setParameter(1, newPrefix).setParameter(2, oldPrefix.length() + 1).setParameter(3, oldPrefix + "%")
+                .executeUpdate();
+        for (String table : PATH_COPIES) {
+            em.createNativeQuery("UPDATE " + table + " SET area_path = ?1 || substr(area_path, ?2) WHERE area_path LIKE ?3")
+                    .setParameter(1, newPrefix).setParameter(2, oldPrefix.length() + 1).setParameter(3, oldPrefix + "%")
+                    .executeUpdate();
+        }
+        em.clear();
+    }
+}
