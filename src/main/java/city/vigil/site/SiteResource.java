@@ -1,0 +1,76 @@
+package city.vigil.site;
+
+import city.vigil.platform.CallerScope;
+import city.vigil.platform.Page;
+import city.vigil.platform.Params;
+import city.vigil.platform.Versions;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/sites")
+@Tag(name = "Key sites", description = "重点部位 that must be covered, with their coverage rule")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SiteResource {
+
+    @Inject
+    SiteService service;
+    @Inject
+    CallerScope scope;
+
+    @GET
+    @Operation(summary = "List key sites")
+    public Page<SiteView> list(@QueryParam("area") String area, @QueryParam("category") String category,
+                               @QueryParam("q") String text, @QueryParam("after") String after,
+                               @QueryParam("limit") Integer limit) {
+        return service.list(scope.get(), Params.blankToNull(area), Params.enumValue("category", category, SiteCategory.class),
+                Params.blankToNull(text), Params.blankToNull(after), Page.limit(limit));
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "Get a key site")
+    public Response get(@PathParam("code") String code) {
+        Site s = service.get(scope.get(), code);
+        return Response.ok(SiteView.of(s)).tag(Versions.etag(s.version)).build();
+    }
+
+    @POST
+    @Operation(summary = "Create a key site")
+    public Response create(SiteRequest request, @Context UriInfo uri) {
+        Site s = service.create(scope.get(), Params.body(request));
+        return Response.created(uri.getAbsolutePathBuilder().path(s.code).build()).tag(Versions.etag(s.version))
+                .entity(SiteView.of(s)).build();
+    }
+
+    @PUT
+    @Path("/{code}")
+    @Operation(summary = "Replace a key site")
+    public Response update(@PathParam("code") String code, SiteRequest request, @HeaderParam("If-Match") String ifMatch) {
+        Site s = service.update(scope.get(), code, Params.body(request), ifMatch);
+        return Response.ok(SiteView.of(s)).tag(Versions.etag(s.version)).build();
+    }
+
+    @DELETE
+    @Path("/{code}")
+    @Operation(summary = "Delete a key site")
+    public Response delete(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch) {
+        service.delete(scope.get(), code, ifMatch);
+        return Response.noContent().build();
+    }
+}
