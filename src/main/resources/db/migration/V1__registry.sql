@@ -129,7 +129,7 @@ CREATE TABLE import_job (
     mode         varchar(8)   NOT NULL,
     dry_run      boolean      NOT NULL,
     state        varchar(16)  NOT NULL,
-    phase        varchar(16),
+    phase        varchar(32),
     file_name    varchar(256),
     bytes_total  bigint       NOT NULL DEFAULT 0,
     bytes_read   bigint       NOT NULL DEFAULT 0,

@@ -2,6 +2,7 @@ package city.vigil.area;
 
 import city.vigil.platform.ApiError;
 import city.vigil.platform.ApiException;
+import city.vigil.platform.Outcome;
 import city.vigil.platform.Page;
 import city.vigil.platform.Scope;
 import city.vigil.platform.Versions;
@@ -53,7 +54,7 @@ public class AreaService {
                 .map(a -> new AreaView.Ref(a.code, a.name, a.level)).toList();
     }
 
-    @Transactional
+    @Transactional(dontRollbackOn = ApiException.class)
     public Area create(Scope scope, AreaRequest request) {
         request.check().throwIfAny();
         if (Area.findByCode(request.code()).isPresent()) {
@@ -69,7 +70,7 @@ public class AreaService {
         return area;
     }
 
-    @Transactional
+    @Transactional(dontRollbackOn = ApiException.class)
     public Area update(Scope scope, String code, AreaRequest request, String ifMatch) {
         Area area = get(scope, code);
         Versions.checkIfMatch(ifMatch, area.version);
@@ -82,19 +83,34 @@ public class AreaService {
         if (request.level() != area.level) {
             throw ApiException.invalid("level", "cannot change from " + area.level + "; delete and recreate the area");
         }
-        apply(area, full);
         if (Objects.equals(request.parentCode(), area.parentCode)) {
+            apply(area, full);
             em.flush();
             return area;
         }
+        Area parent = parentFor(scope, area.level, request.parentCode());
+        apply(area, full);
         String oldPath = area.path;
-        place(scope, area, request.parentCode());
+        area.parentCode = parent.code;
+        area.path = parent.path + area.code + "/";
         em.flush();
         movePaths(oldPath, area.path);
         return Area.findById(code);
     }
 
-    @Transactional
+    /** Creates the area, or replaces it when the code exists (no version check): the bulk import's write. */
+    @Transactional(dontRollbackOn = ApiException.class)
+    public Outcome upsert(Scope scope, AreaRequest request) {
+        Optional<Area> existing = request.code() == null ? Optional.empty() : find(scope, request.code());
+        if (existing.isEmpty()) {
+            create(scope, request);
+            return Outcome.CREATED;
+        }
+        long before = existing.get().version;
+        return update(scope, request.code(), request, null).version == before ? Outcome.UNCHANGED : Outcome.UPDATED;
+    }
+
+    @Transactional(dontRollbackOn = ApiException.class)
     public void delete(Scope scope, String code, String ifMatch) {
         Area area = get(scope, code);
         Versions.checkIfMatch(ifMatch, area.version);
@@ -156,14 +172,19 @@ public class AreaService {
             area.path = area.code + "/";
             return;
         }
-        Area parent = find(scope, parentCode)
-                .orElseThrow(() -> ApiException.invalid("parentCode", "area '" + parentCode + "' does not exist"));
-        if (parent.level.depth() != area.level.depth() - 1) {
-            // A full chain keeps each level at a fixed depth of the path, which group-by-level queries rely on.
-            throw ApiException.invalid("parentCode", "a " + area.level + " must sit under the level directly above it, not a " + parent.level);
-        }
+        Area parent = parentFor(scope, area.level, parentCode);
         area.parentCode = parent.code;
         area.path = parent.path + area.code + "/";
+    }
+
+    private Area parentFor(Scope scope, AreaLevel level, String parentCode) {
+        Area parent = find(scope, parentCode)
+                .orElseThrow(() -> ApiException.invalid("parentCode", "area '" + parentCode + "' does not exist"));
+        if (parent.level.depth() != level.depth() - 1) {
+            // A full chain keeps each level at a fixed depth of the path, which group-by-level queries rely on.
+            throw ApiException.invalid("parentCode", "a " + level + " must sit under the level directly above it, not a " + parent.level);
+        }
+        return parent;
     }
 
     private static void apply(Area area, AreaRequest request) {

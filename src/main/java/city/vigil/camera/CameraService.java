@@ -46,7 +46,7 @@ public class CameraService {
         return find(scope, gbId).orElseThrow(() -> ApiException.notFound("Camera", gbId));
     }
 
-    @Transactional
+    @Transactional(dontRollbackOn = ApiException.class)
     public Saved create(Scope scope, CameraRequest request) {
         CameraRecords.Built built = build(scope, request);
         if (Camera.findByGbId(request.gbId()).isPresent()) {
@@ -60,7 +60,7 @@ public class CameraService {
         return new Saved(camera, built.warnings());
     }
 
-    @Transactional
+    @Transactional(dontRollbackOn = ApiException.class)
     public Saved update(Scope scope, String gbId, CameraRequest request, String ifMatch) {
         Camera camera = get(scope, gbId);
         Versions.checkIfMatch(ifMatch, camera.version);
@@ -74,7 +74,7 @@ public class CameraService {
         return new Saved(camera, built.warnings());
     }
 
-    @Transactional
+    @Transactional(dontRollbackOn = ApiException.class)
     public void delete(Scope scope, String gbId, String ifMatch) {
         Camera camera = get(scope, gbId);
         Versions.checkIfMatch(ifMatch, camera.version);
@@ -87,7 +87,7 @@ public class CameraService {
     }
 
     /** Stores (or, with a null value, clears) the credentials of one stream; they are never returned. */
-    @Transactional
+    @Transactional(dontRollbackOn = ApiException.class)
     public Camera setCredentials(Scope scope, String gbId, String stream, String username, String password, String ifMatch) {
         Camera camera = get(scope, gbId);
         Versions.checkIfMatch(ifMatch, camera.version);

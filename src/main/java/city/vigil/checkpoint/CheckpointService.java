@@ -9,6 +9,7 @@ import city.vigil.gbid.GbId;
 import city.vigil.platform.ApiError;
 import city.vigil.platform.ApiException;
 import city.vigil.platform.Checks;
+import city.vigil.platform.Outcome;
 import city.vigil.platform.Page;
 import city.vigil.platform.Scope;
 import city.vigil.platform.SqlWhere;
@@ -43,7 +44,7 @@ public class CheckpointService {
         return find(scope, gbId).orElseThrow(() -> ApiException.notFound("Checkpoint", gbId));
     }
 
-    @Transactional
+    @Transactional(dontRollbackOn = ApiException.class)
     public Saved create(Scope scope, CheckpointRequest request) {
         Checks checks = check(request);
         Area area = area(scope, request, checks);
@@ -59,7 +60,7 @@ public class CheckpointService {
         return new Saved(checkpoint, warnings(request, area));
     }
 
-    @Transactional
+    @Transactional(dontRollbackOn = ApiException.class)
     public Saved update(Scope scope, String gbId, CheckpointRequest request, String ifMatch) {
         Checkpoint checkpoint = get(scope, gbId);
         Versions.checkIfMatch(ifMatch, checkpoint.version);
@@ -75,7 +76,19 @@ public class CheckpointService {
         return new Saved(checkpoint, warnings(full, area));
     }
 
-    @Transactional
+    /** Creates the checkpoint, or replaces it when the gbId exists (no version check): the bulk import's write. */
+    @Transactional(dontRollbackOn = ApiException.class)
+    public Outcome upsert(Scope scope, CheckpointRequest request) {
+        Optional<Checkpoint> existing = request.gbId() == null ? Optional.empty() : find(scope, request.gbId());
+        if (existing.isEmpty()) {
+            create(scope, request);
+            return Outcome.CREATED;
+        }
+        long before = existing.get().version;
+        return update(scope, request.gbId(), request, null).checkpoint().version == before ? Outcome.UNCHANGED : Outcome.UPDATED;
+    }
+
+    @Transactional(dontRollbackOn = ApiException.class)
     public void delete(Scope scope, String gbId, String ifMatch) {
         Checkpoint checkpoint = get(scope, gbId);
         Versions.checkIfMatch(ifMatch, checkpoint.version);
@@ -191,18 +204,21 @@ public class CheckpointService {
         c.areaCode = area.code;
         c.areaPath = area.path;
         c.lifecycle = r.lifecycle() == null ? Lifecycle.IN_USE : r.lifecycle();
-        c.lanes.clear();
-        if (r.lanes() != null) {
-            for (CheckpointRequest.LaneRequest lr : r.lanes()) {
-                Lane lane = new Lane();
-                lane.laneNo = lr.laneNo();
-                lane.direction = lr.direction();
-                lane.cityPass = lr.cityPass();
-                lane.captureCameraGbId = lr.captureCameraGbId();
-                lane.maxSpeedKmh = lr.maxSpeedKmh();
-                c.lanes.add(lane);
-            }
-            c.lanes.sort(java.util.Comparator.comparingInt(l -> l.laneNo));
+        List<Lane> lanes = new ArrayList<>();
+        for (CheckpointRequest.LaneRequest lr : r.lanes() == null ? List.<CheckpointRequest.LaneRequest>of() : r.lanes()) {
+            Lane lane = new Lane();
+            lane.laneNo = lr.laneNo();
+            lane.direction = lr.direction();
+            lane.cityPass = lr.cityPass();
+            lane.captureCameraGbId = lr.captureCameraGbId();
+            lane.maxSpeedKmh = lr.maxSpeedKmh();
+            lanes.add(lane);
+        }
+        lanes.sort(java.util.Comparator.comparingInt(l -> l.laneNo));
+        // Replacing an equal list would still count as a change (new version); re-imports must change nothing.
+        if (!lanes.equals(c.lanes)) {
+            c.lanes.clear();
+            c.lanes.addAll(lanes);
         }
     }
 }

@@ -16,4 +16,16 @@ public class Lane {
     public String captureCameraGbId;
     @Column(name = "max_speed_kmh")
     public Integer maxSpeedKmh;
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Lane l && laneNo == l.laneNo && java.util.Objects.equals(direction, l.direction)
+                && java.util.Objects.equals(cityPass, l.cityPass) && java.util.Objects.equals(captureCameraGbId, l.captureCameraGbId)
+                && java.util.Objects.equals(maxSpeedKmh, l.maxSpeedKmh);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(laneNo, direction, cityPass, captureCameraGbId, maxSpeedKmh);
+    }
 }

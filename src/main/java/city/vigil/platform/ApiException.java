@@ -2,7 +2,11 @@ package city.vigil.platform;
 
 import java.util.List;
 
-/** A client error that the problem mapper renders as RFC 9457 problem+json. */
+/**
+ * A client error that the problem mapper renders as RFC 9457 problem+json. Services declare
+ * {@code @Transactional(dontRollbackOn = ApiException.class)} and validate before they change anything: a rejected
+ * request leaves nothing to roll back, and a bulk import goes on with its next row in the same transaction.
+ */
 public class ApiException extends RuntimeException {
     public final ApiError error;
     public final List<FieldError> errors;

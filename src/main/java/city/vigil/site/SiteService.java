@@ -4,6 +4,7 @@ import city.vigil.area.Area;
 import city.vigil.area.AreaService;
 import city.vigil.platform.ApiError;
 import city.vigil.platform.ApiException;
+import city.vigil.platform.Outcome;
 import city.vigil.platform.Page;
 import city.vigil.platform.Scope;
 import city.vigil.platform.SqlWhere;
@@ -32,7 +33,7 @@ public class SiteService {
         return find(scope, code).orElseThrow(() -> ApiException.notFound("Site", code));
     }
 
-    @Transactional
+    @Transactional(dontRollbackOn = ApiException.class)
     public Site create(Scope scope, SiteRequest request) {
         request.check().throwIfAny();
         Area area = areas.requireForResource(scope, "areaCode", request.areaCode());
@@ -47,7 +48,7 @@ public class SiteService {
         return site;
     }
 
-    @Transactional
+    @Transactional(dontRollbackOn = ApiException.class)
     public Site update(Scope scope, String code, SiteRequest request, String ifMatch) {
         Site site = get(scope, code);
         Versions.checkIfMatch(ifMatch, site.version);
@@ -61,7 +62,19 @@ public class SiteService {
         return site;
     }
 
-    @Transactional
+    /** Creates the site, or replaces it when the code exists (no version check): the bulk import's write. */
+    @Transactional(dontRollbackOn = ApiException.class)
+    public Outcome upsert(Scope scope, SiteRequest request) {
+        Optional<Site> existing = request.code() == null ? Optional.empty() : find(scope, request.code());
+        if (existing.isEmpty()) {
+            create(scope, request);
+            return Outcome.CREATED;
+        }
+        long before = existing.get().version;
+        return update(scope, request.code(), request, null).version == before ? Outcome.UNCHANGED : Outcome.UPDATED;
+    }
+
+    @Transactional(dontRollbackOn = ApiException.class)
     public void delete(Scope scope, String code, String ifMatch) {
         Site site = get(scope, code);
         Versions.checkIfMatch(ifMatch, site.version);

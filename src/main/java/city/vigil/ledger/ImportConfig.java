@@ -1,0 +1,29 @@
+package city.vigil.ledger;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** Bulk import limits. */
+@ConfigMapping(prefix = "vigil.import")
+public interface ImportConfig {
+
+    /** Largest ledger file accepted, in bytes; a larger one is refused with 413. */
+    @WithDefault("1073741824")
+    long maxBytes();
+
+    /** Jobs waiting behind the running one; more are refused with 429. */
+    @WithDefault("4")
+    int queueSize();
+
+    /** Per-row errors kept for reading back per job; all are counted. */
+    @WithDefault("10000")
+    int maxStoredErrors();
+
+    /** Where uploads are spooled while they are imported (default: the system temp directory). */
+    Optional<String> spoolDir();
+
+    /** Rows per upsert statement: progress is reported between them. */
+    @WithDefault("50000")
+    int writeChunk();
+}

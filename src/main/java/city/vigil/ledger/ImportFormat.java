@@ -1,0 +1,5 @@
+package city.vigil.ledger;
+
+public enum ImportFormat {
+    CSV, JSON
+}
