@@ -189,7 +189,8 @@ public class AreaService {
 
     private static void apply(Area area, AreaRequest request) {
         area.name = request.name().trim();
-        area.landAreaKm2 = request.landAreaKm2();
+        // The column's scale: 36.5 and 36.500 are the same area, and a re-import must not count as a change.
+        area.landAreaKm2 = request.landAreaKm2() == null ? null : request.landAreaKm2().setScale(3, java.math.RoundingMode.HALF_UP);
         area.boundary = request.boundary() == null || request.boundary().isNull() ? null : request.boundary();
     }
 

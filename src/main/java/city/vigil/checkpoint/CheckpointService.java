@@ -165,7 +165,7 @@ public class CheckpointService {
             l.maxLength("direction", lane.direction(), 32);
             l.oneOf("cityPass", lane.cityPass(), 1, 2, 3, 4);
             l.range("maxSpeedKmh", lane.maxSpeedKmh(), 1, 300);
-            if (lane.captureCameraGbId() != null && Camera.findByGbId(lane.captureCameraGbId()).isEmpty()) {
+            if (lane.captureCameraGbId() != null && Camera.count("gbId", lane.captureCameraGbId()) == 0) {
                 l.fail("captureCameraGbId", "camera '" + lane.captureCameraGbId() + "' is not registered");
             }
         }

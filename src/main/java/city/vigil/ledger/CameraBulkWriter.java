@@ -136,6 +136,39 @@ class CameraBulkWriter {
         }
     }
 
+    /**
+     * An initial load (many more rows than the table holds) is far faster with the secondary indexes built once
+     * afterwards than maintained row by row. Dropped and rebuilt in the import's transaction: a rollback restores them,
+     * and other writers wait on the table lock meanwhile. Returns the definitions to rebuild, empty when not worth it.
+     */
+    private List<String> deferIndexes(Connection connection, long incoming) throws SQLException {
+        long existing;
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM (SELECT 1 FROM camera LIMIT " + (incoming / 4 + 1) + ") t")) {
+            rs.next();
+            existing = rs.getLong(1);
+        }
+        if (incoming < config.rebuildIndexesFrom() || existing > incoming / 4) {
+            return List.of();
+        }
+        List<String> definitions = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() AND i.tablename = 'camera' "
+                        + "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+                definitions.add(rs.getString(2));
+            }
+        }
+        try (Statement s = connection.createStatement()) {
+            for (String name : names) {
+                s.execute("DROP INDEX " + name);
+            }
+        }
+        return definitions;
+    }
+
     private static void write(CopyText line, long rowNo, CameraRecord r) throws IOException {
         line.value(rowNo).value(r.gbId()).value(r.name()).value(r.pointClass()).value(r.cameraType()).value(r.lat())
                 .value(r.lon()).value(r.directionCode()).value(r.azimuthDeg()).value(r.hFovDeg()).value(r.viewDistanceM())
@@ -196,6 +229,7 @@ class CameraBulkWriter {
                 + " RETURNING (xmax = 0) AS inserted)"
                 + " SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up";
         int chunk = config.writeChunk();
+        List<String> deferred = deferIndexes(connection, progress.accepted);
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             for (long from = 0; from < maxRow; from += chunk) {
                 s.setLong(1, from);
@@ -209,6 +243,15 @@ class CameraBulkWriter {
                     progress.updated += rs.getLong(2);
                 }
                 progress.tick();
+            }
+        }
+        if (!deferred.isEmpty()) {
+            progress.phase("indexing");
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET LOCAL maintenance_work_mem = '256MB'");
+                for (String definition : deferred) {
+                    s.execute(definition);
+                }
             }
         }
     }

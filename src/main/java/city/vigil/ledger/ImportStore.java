@@ -1,6 +1,7 @@
 package city.vigil.ledger;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,8 +10,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes job progress and row errors on their own autocommit connections, so they are visible while the import's
- * transaction runs and survive when an atomic import rolls back.
+ * Writes job progress and row errors on their own autocommit connections, outside any transaction the import runs
+ * in (a connection taken inside one would be enlisted in it), so they are visible at once and survive a rollback.
  */
 @ApplicationScoped
 class ImportStore {
@@ -21,10 +22,14 @@ class ImportStore {
     }
 
     void started(UUID id) {
-        update("UPDATE import_job SET state = 'RUNNING', phase = 'reading', started_at = now() WHERE id = ?", id);
+        outside(() -> update("UPDATE import_job SET state = 'RUNNING', phase = 'reading', started_at = now() WHERE id = ?", id));
     }
 
     void progress(ImportProgress p) {
+        outside(() -> writeProgress(p));
+    }
+
+    private void writeProgress(ImportProgress p) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("UPDATE import_job SET phase = ?, bytes_read = ?, rows_read = ?, "
                      + "accepted = ?, rejected = ?, created = ?, updated = ?, unchanged = ? WHERE id = ?")) {
@@ -45,7 +50,11 @@ class ImportStore {
 
     void finished(ImportProgress p, ImportState state, String message) {
         p.phase = "done";
-        progress(p);
+        outside(() -> writeProgress(p));
+        outside(() -> writeEnd(p, state, message));
+    }
+
+    private void writeEnd(ImportProgress p, ImportState state, String message) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("UPDATE import_job SET state = ?, message = ?, finished_at = now() WHERE id = ?")) {
             s.setString(1, state.name());
@@ -58,6 +67,10 @@ class ImportStore {
     }
 
     void errors(UUID id, int firstSeq, List<RowError> errors) {
+        outside(() -> writeErrors(id, firstSeq, errors));
+    }
+
+    private void writeErrors(UUID id, int firstSeq, List<RowError> errors) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("INSERT INTO import_error (job_id, seq, row_no, field, column_name, value, reason) "
                      + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -85,6 +98,10 @@ class ImportStore {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot update import " + id, e);
         }
+    }
+
+    private static void outside(Runnable write) {
+        QuarkusTransaction.suspendingExisting().run(write);
     }
 
     private static String cut(String s, int max) {

@@ -59,7 +59,25 @@ class RegistryRowImporter {
         } else {
             reader.startJson();
         }
-        return QuarkusTransaction.requiringNew().timeout(6 * 3600).call(() -> {
+        try {
+            return QuarkusTransaction.requiringNew().timeout(6 * 3600).call(() -> importRows(reader, job, scope, progress, errors));
+        } catch (RollBack signal) {
+            return signal.state;
+        }
+    }
+
+    /** Thrown to end the import's transaction in rollback while still reporting how the job ended. */
+    private static final class RollBack extends RuntimeException {
+        final ImportState state;
+
+        RollBack(ImportState state) {
+            super(null, null, false, false);
+            this.state = state;
+        }
+    }
+
+    private ImportState importRows(LedgerReader reader, ImportJob job, Scope scope, ImportProgress progress, ImportErrors errors) {
+        {
             LedgerRow row;
             while ((row = readRow(reader)) != null) {
                 progress.rowsRead++;
@@ -95,10 +113,10 @@ class RegistryRowImporter {
             ImportState state = progress.rejected == 0 ? ImportState.SUCCEEDED
                     : job.mode == ImportMode.ATOMIC ? ImportState.REJECTED : ImportState.PARTIAL;
             if (job.dryRun || state == ImportState.REJECTED) {
-                QuarkusTransaction.setRollbackOnly();
+                throw new RollBack(state);
             }
             return state;
-        });
+        }
     }
 
     private static LedgerRow readRow(LedgerReader reader) {
