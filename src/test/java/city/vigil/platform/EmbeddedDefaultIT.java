@@ -28,10 +28,11 @@ import org.junit.jupiter.api.Test;
 class EmbeddedDefaultIT {
     private Process process;
     private Path log;
+    private Path workDir;
 
     @Test
     void runs_on_an_embedded_postgresql_and_keeps_data_across_a_restart() throws Exception {
-        Path workDir = Files.createTempDirectory("vigil-embedded-");
+        workDir = Files.createTempDirectory("vigil-embedded-");
         int port = freePort();
         start(workDir, port);
 
@@ -83,6 +84,11 @@ class EmbeddedDefaultIT {
             Files.readAllLines(log).stream().skip(Math.max(0, Files.readAllLines(log).size() - 40)).forEach(System.out::println);
         }
         RestAssured.reset();
+        if (workDir != null) {
+            try (var files = Files.walk(workDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     private static int freePort() throws IOException {
