@@ -101,13 +101,8 @@ public class AreaService {
     /** Creates the area, or replaces it when the code exists (no version check): the bulk import's write. */
     @Transactional(dontRollbackOn = ApiException.class)
     public Outcome upsert(Scope scope, AreaRequest request) {
-        Optional<Area> existing = request.code() == null ? Optional.empty() : find(scope, request.code());
-        if (existing.isEmpty()) {
-            create(scope, request);
-            return Outcome.CREATED;
-        }
-        long before = existing.get().version;
-        return update(scope, request.code(), request, null).version == before ? Outcome.UNCHANGED : Outcome.UPDATED;
+        return Outcome.upsert(request.code() == null ? Optional.empty() : find(scope, request.code()), a -> a.version,
+                () -> create(scope, request), () -> update(scope, request.code(), request, null));
     }
 
     @Transactional(dontRollbackOn = ApiException.class)

@@ -79,13 +79,8 @@ public class CheckpointService {
     /** Creates the checkpoint, or replaces it when the gbId exists (no version check): the bulk import's write. */
     @Transactional(dontRollbackOn = ApiException.class)
     public Outcome upsert(Scope scope, CheckpointRequest request) {
-        Optional<Checkpoint> existing = request.gbId() == null ? Optional.empty() : find(scope, request.gbId());
-        if (existing.isEmpty()) {
-            create(scope, request);
-            return Outcome.CREATED;
-        }
-        long before = existing.get().version;
-        return update(scope, request.gbId(), request, null).checkpoint().version == before ? Outcome.UNCHANGED : Outcome.UPDATED;
+        return Outcome.upsert(request.gbId() == null ? Optional.empty() : find(scope, request.gbId()), c -> c.version,
+                () -> create(scope, request), () -> update(scope, request.gbId(), request, null).checkpoint());
     }
 
     @Transactional(dontRollbackOn = ApiException.class)

@@ -62,9 +62,10 @@ class CameraBulkWriter {
                 ImportState state = stageAndWrite(connection, reader, job, scope, progress, errors);
                 if (job.dryRun || state == ImportState.REJECTED) {
                     connection.rollback();
-                } else {
-                    connection.commit();
+                    return state;
                 }
+                connection.commit();
+                refreshStatistics(connection, progress);
                 return state;
             } catch (IOException | SQLException | RuntimeException e) {
                 connection.rollback();
@@ -133,6 +134,22 @@ class CameraBulkWriter {
                 progress.bytesRead = reader.bytesRead();
                 progress.tick();
             }
+        }
+    }
+
+    /**
+     * After a large write the planner's statistics are stale (it would scan a district's 100k cameras expecting 5k)
+     * and new rows are not yet all-visible for index-only scans: VACUUM ANALYZE now rather than wait for autovacuum.
+     */
+    private void refreshStatistics(Connection connection, ImportProgress progress) throws SQLException {
+        long changed = progress.created + progress.updated;
+        if (changed < config.analyzeFrom()) {
+            return;
+        }
+        progress.phase("analyzing");
+        connection.setAutoCommit(true);
+        try (Statement s = connection.createStatement()) {
+            s.execute("VACUUM (ANALYZE) camera");
         }
     }
 

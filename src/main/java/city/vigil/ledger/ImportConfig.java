@@ -30,6 +30,10 @@ public interface ImportConfig {
     @WithDefault("100000")
     long rebuildIndexesFrom();
 
+    /** Camera imports that create or change at least this many rows VACUUM ANALYZE the table afterwards. */
+    @WithDefault("20000")
+    long analyzeFrom();
+
     /** Rows per upsert statement: progress is reported between them. */
     @WithDefault("50000")
     int writeChunk();

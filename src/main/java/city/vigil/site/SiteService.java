@@ -65,13 +65,8 @@ public class SiteService {
     /** Creates the site, or replaces it when the code exists (no version check): the bulk import's write. */
     @Transactional(dontRollbackOn = ApiException.class)
     public Outcome upsert(Scope scope, SiteRequest request) {
-        Optional<Site> existing = request.code() == null ? Optional.empty() : find(scope, request.code());
-        if (existing.isEmpty()) {
-            create(scope, request);
-            return Outcome.CREATED;
-        }
-        long before = existing.get().version;
-        return update(scope, request.code(), request, null).version == before ? Outcome.UNCHANGED : Outcome.UPDATED;
+        return Outcome.upsert(request.code() == null ? Optional.empty() : find(scope, request.code()), s -> s.version,
+                () -> create(scope, request), () -> update(scope, request.code(), request, null));
     }
 
     @Transactional(dontRollbackOn = ApiException.class)
