@@ -35,6 +35,13 @@ CREATE TABLE camera (
     area_code           varchar(32)  NOT NULL REFERENCES area (code),
     -- Copy of area.path, kept in step by AreaService: subtree filters and district grouping need no join.
     area_path           varchar(256) NOT NULL,
+    -- The code at each level of the path, as real columns: grouping needs no per-row string work, and the
+    -- planner gets true statistics (an expression's distinct count is a guess, and a bad one picks a disk sort).
+    city_code           varchar(32) GENERATED ALWAYS AS (nullif(split_part(area_path, '/', 1), '')) STORED,
+    district_code       varchar(32) GENERATED ALWAYS AS (nullif(split_part(area_path, '/', 2), '')) STORED,
+    street_code         varchar(32) GENERATED ALWAYS AS (nullif(split_part(area_path, '/', 3), '')) STORED,
+    community_code      varchar(32) GENERATED ALWAYS AS (nullif(split_part(area_path, '/', 4), '')) STORED,
+    grid_code           varchar(32) GENERATED ALWAYS AS (nullif(split_part(area_path, '/', 5), '')) STORED,
     owner_unit          varchar(128),
     maintainer_unit     varchar(128),
     contact             varchar(64),

@@ -29,8 +29,8 @@ public enum CameraGroup {
 
     CameraGroup(String param, AreaLevel level) {
         this.param = param;
-        // Levels sit at fixed depths of the area path (areas always hang under the level directly above).
-        this.sql = "nullif(split_part(area_path, '/', " + level.depth() + "), '')";
+        // Generated columns holding the code at each depth of the area path (V1 migration).
+        this.sql = level.name().toLowerCase(java.util.Locale.ROOT) + "_code";
         this.level = level;
     }
 
