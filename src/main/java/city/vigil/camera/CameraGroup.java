@@ -29,8 +29,9 @@ public enum CameraGroup {
 
     CameraGroup(String param, AreaLevel level) {
         this.param = param;
-        // Generated columns holding the code at each depth of the area path (V1 migration).
-        this.sql = level.name().toLowerCase(java.util.Locale.ROOT) + "_code";
+        // Levels sit at fixed depths of the area path (areas always hang under the level directly above). The
+        // expressions match the statistics objects of the V1 migration, so keep them identical.
+        this.sql = "nullif(split_part(area_path, '/', " + level.depth() + "), '')";
         this.level = level;
     }
 
