@@ -1,24 +1,20 @@
 package city.vigil.area;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import city.vigil.platform.Versioned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.type.SqlTypes;
 
 /** A node of the administrative tree: city, district, street, community or grid. */
 @Entity
-public class Area extends PanacheEntityBase {
+public class Area extends Versioned {
 
     @Id
     public String code;
@@ -33,14 +29,6 @@ public class Area extends PanacheEntityBase {
     public BigDecimal landAreaKm2;
     @JdbcTypeCode(SqlTypes.JSON)
     public JsonNode boundary;
-    @Version
-    public long version;
-    @CreationTimestamp
-    @Column(name = "created_at", updatable = false)
-    public OffsetDateTime createdAt;
-    @UpdateTimestamp
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
 
     public static Optional<Area> findByCode(String code) {
         return code == null ? Optional.empty() : findByIdOptional(code);

@@ -1,25 +1,21 @@
 package city.vigil.camera;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import city.vigil.platform.Versioned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.type.SqlTypes;
 
 /** One camera channel of the network, keyed by its GB/T 28181 ID. */
 @Entity
-public class Camera extends PanacheEntityBase {
+public class Camera extends Versioned {
 
     @Id
     @Column(name = "gb_id")
@@ -77,14 +73,6 @@ public class Camera extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "missing_fields")
     public List<String> missingFields = new ArrayList<>();
-    @Version
-    public long version;
-    @CreationTimestamp
-    @Column(name = "created_at", updatable = false)
-    public OffsetDateTime createdAt;
-    @UpdateTimestamp
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
 
     public static Optional<Camera> findByGbId(String gbId) {
         return gbId == null ? Optional.empty() : findByIdOptional(gbId);

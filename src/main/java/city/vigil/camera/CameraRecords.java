@@ -6,7 +6,6 @@ import city.vigil.platform.Checks;
 import city.vigil.platform.CredentialCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Function;
@@ -98,12 +97,7 @@ public class CameraRecords {
         if (!checks.ok()) {
             return null;
         }
-        List<String> warnings = new ArrayList<>();
-        String district = districtOf(areaPath);
-        if (district != null && !gbId.divisionContains(district)) {
-            warnings.add("gbId centre code " + gbId.centreCode() + " names division " + gbId.divisionCode()
-                    + ", but area " + r.areaCode().trim() + " is in " + district);
-        }
+        List<String> warnings = gbId.divisionWarning(r.areaCode().trim(), areaPath).stream().toList();
         Double azimuth = r.azimuthDeg() != null ? r.azimuthDeg() : Direction.azimuthOf(r.directionCode());
         String context = r.gbId();
         CameraRecord record = new CameraRecord(r.gbId(), r.name().trim(), r.pointClass(), r.cameraType(), r.lat(), r.lon(),
@@ -164,20 +158,6 @@ public class CameraRecords {
             checks.fail("tags", "at most " + MAX_TAGS + " tags");
         }
         return List.copyOf(tags);
-    }
-
-    /** The 6-digit district (or city) code on an area path: the deepest 6-digit code. */
-    static String districtOf(String areaPath) {
-        if (areaPath == null) {
-            return null;
-        }
-        String found = null;
-        for (String code : areaPath.split("/")) {
-            if (code.length() == 6 && code.chars().allMatch(Character::isDigit)) {
-                found = code;
-            }
-        }
-        return found;
     }
 
     private static String trim(String s) {

@@ -1,7 +1,7 @@
 package city.vigil.checkpoint;
 
 import city.vigil.camera.Lifecycle;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import city.vigil.platform.Versioned;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -12,17 +12,13 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.Version;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 /** A road checkpoint system (卡口, GA/T 1400 Tollgate) with its lanes. */
 @Entity
-public class Checkpoint extends PanacheEntityBase {
+public class Checkpoint extends Versioned {
 
     @Id
     @Column(name = "gb_id")
@@ -45,14 +41,6 @@ public class Checkpoint extends PanacheEntityBase {
     @CollectionTable(name = "checkpoint_lane", joinColumns = @JoinColumn(name = "checkpoint_gb_id"))
     @OrderBy("laneNo")
     public List<Lane> lanes = new ArrayList<>();
-    @Version
-    public long version;
-    @CreationTimestamp
-    @Column(name = "created_at", updatable = false)
-    public OffsetDateTime createdAt;
-    @UpdateTimestamp
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
 
     public static Optional<Checkpoint> findByGbId(String gbId) {
         return gbId == null ? Optional.empty() : findByIdOptional(gbId);

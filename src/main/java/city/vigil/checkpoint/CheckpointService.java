@@ -179,14 +179,7 @@ public class CheckpointService {
     }
 
     private static List<String> warnings(CheckpointRequest r, Area area) {
-        List<String> warnings = new ArrayList<>();
-        GbId id = new GbId(r.gbId());
-        String district = area.path.split("/").length > 1 ? area.path.split("/")[1] : area.code;
-        if (!id.divisionContains(district)) {
-            warnings.add("gbId centre code " + id.centreCode() + " names division " + id.divisionCode()
-                    + ", but area " + area.code + " is in " + district);
-        }
-        return warnings;
+        return new GbId(r.gbId()).divisionWarning(area.code, area.path).stream().toList();
     }
 
     private static void apply(Checkpoint c, CheckpointRequest r, Area area) {

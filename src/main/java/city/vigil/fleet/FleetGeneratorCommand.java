@@ -16,8 +16,9 @@ public final class FleetGeneratorCommand {
     public static int run(String[] args) {
         PrintStream out = System.out;
         Map<String, String> options = new HashMap<>(Map.of("--scale", "0.01", "--seed", "42", "--out", "fleet"));
+        java.util.Set<String> known = java.util.Set.of("--scale", "--seed", "--out", "--stream-base", "--import");
         for (int i = 0; i < args.length; i++) {
-            if (!options.containsKey(args[i]) && !args[i].equals("--import") && !args[i].equals("--stream-base") || i + 1 >= args.length) {
+            if (!known.contains(args[i]) || i + 1 >= args.length) {
                 System.err.println("usage: generate-fleet [--scale 0.001..1.0] [--seed N] [--out DIR] [--stream-base rtsp://host:port/cam] [--import http://host:8080]");
                 return 2;
             }

@@ -89,6 +89,24 @@ public record GbId(String value) {
         return areaDivisionCode.startsWith(divisionCode());
     }
 
+    /**
+     * A warning (not an error: ledgers are messy) when the division this ID names does not contain the area a record
+     * is placed in, judged by the deepest 6-digit (district or city) code on the area's path.
+     */
+    public Optional<String> divisionWarning(String areaCode, String areaPath) {
+        String district = null;
+        for (String code : areaPath.split("/")) {
+            if (code.length() == 6 && code.chars().allMatch(Character::isDigit)) {
+                district = code;
+            }
+        }
+        if (district == null || divisionContains(district)) {
+            return Optional.empty();
+        }
+        return Optional.of("gbId centre code " + centreCode() + " names division " + divisionCode() + ", but area "
+                + areaCode + " is in " + district);
+    }
+
     @Override
     public String toString() {
         return value;

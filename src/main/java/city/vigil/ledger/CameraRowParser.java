@@ -89,14 +89,7 @@ final class CameraRowParser {
 
     /** Column of a request field, for errors raised after parsing (streams.main.url → the main URL column). */
     static String fieldColumn(LedgerRow row, String field) {
-        String ledgerField = switch (field) {
-            case "streams.main.url" -> "mainUrl";
-            case "streams.main.protocol" -> "mainProtocol";
-            case "streams.sub.url" -> "subUrl";
-            case "streams.sub.protocol" -> "subProtocol";
-            default -> field;
-        };
-        return row.column(ledgerField);
+        return row.column(ledgerField(field));
     }
 
     /** Value shown in an error: the cell text for CSV, credentials removed, cut to a readable length. */
@@ -104,9 +97,19 @@ final class CameraRowParser {
         if (row.values() == null || field == null) {
             return null;
         }
-        String ledgerField = fieldColumn(new LedgerRow(0, null, Map.of(), null), field);
-        String value = Redact.userInfo(row.values().get(ledgerField));
+        String value = Redact.userInfo(row.values().get(ledgerField(field)));
         return value == null || value.length() <= 200 ? value : value.substring(0, 200) + "…";
+    }
+
+    /** The ledger field a request field is read from: the nested stream fields are flat columns in a ledger. */
+    private static String ledgerField(String field) {
+        return switch (field) {
+            case "streams.main.url" -> "mainUrl";
+            case "streams.main.protocol" -> "mainProtocol";
+            case "streams.sub.url" -> "subUrl";
+            case "streams.sub.protocol" -> "subProtocol";
+            default -> field;
+        };
     }
 
     private interface Reader<T> {

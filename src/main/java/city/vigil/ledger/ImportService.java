@@ -93,7 +93,8 @@ public class ImportService {
         @SuppressWarnings("unchecked")
         List<ImportJob> jobs = (after == null
                 ? em.createQuery("from ImportJob order by submittedAt desc, id desc")
-                : em.createQuery("from ImportJob j where j.submittedAt < (select k.submittedAt from ImportJob k where k.id = ?1) order by submittedAt desc, id desc")
+                : em.createQuery("select j from ImportJob j, ImportJob k where k.id = ?1 and (j.submittedAt < k.submittedAt"
+                        + " or (j.submittedAt = k.submittedAt and j.id < k.id)) order by j.submittedAt desc, j.id desc", ImportJob.class)
                 .setParameter(1, parseId(after)))
                 .setMaxResults(limit + 1).getResultList();
         return Page.of(jobs, limit, j -> j.id.toString(), j -> ImportView.of(j, null));

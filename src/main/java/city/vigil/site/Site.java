@@ -1,23 +1,19 @@
 package city.vigil.site;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import city.vigil.platform.Versioned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Version;
-import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.type.SqlTypes;
 
 /** A key site that must be covered: a point with a radius or a polygon, and its coverage rule. */
 @Entity
-public class Site extends PanacheEntityBase {
+public class Site extends Versioned {
 
     @Id
     public String code;
@@ -40,14 +36,6 @@ public class Site extends PanacheEntityBase {
     /** … of this point class or better (1 is best). */
     @Column(name = "max_point_class")
     public int maxPointClass = 3;
-    @Version
-    public long version;
-    @CreationTimestamp
-    @Column(name = "created_at", updatable = false)
-    public OffsetDateTime createdAt;
-    @UpdateTimestamp
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
 
     public static Optional<Site> findByCode(String code) {
         return code == null ? Optional.empty() : findByIdOptional(code);

@@ -86,6 +86,11 @@ class RegistryImportTest {
         assertThat(csv.getString("message")).contains("JSON");
         assertThat(given().queryParam("limit", 500).get("/api/v1/imports").then().statusCode(200)
                 .extract().jsonPath().getList("items.id", String.class)).contains(job.getString("id"));
+        List<String> newest = given().queryParam("limit", 2).get("/api/v1/imports").then().extract().jsonPath().getList("items.id");
+        String next = given().queryParam("limit", 2).get("/api/v1/imports").then().extract().jsonPath().getString("next");
+        List<String> older = given().queryParam("limit", 2).queryParam("after", next).get("/api/v1/imports").then()
+                .statusCode(200).extract().jsonPath().getList("items.id");
+        assertThat(older).isNotEmpty().doesNotContainAnyElementsOf(newest);
     }
 
     @Test
