@@ -1,0 +1,342 @@
+package city.vigil.sim;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.rtsp.RtspHeaderNames;
+import io.netty.handler.codec.rtsp.RtspMethods;
+import io.netty.handler.codec.rtsp.RtspResponseStatuses;
+import io.netty.handler.codec.rtsp.RtspVersions;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One client connection to the simulated cameras: answers RTSP requests for {@code /cam/{id}/{main|sub}} as the
+ * camera's scenario says, and streams RTP interleaved on the same connection once playing.
+ */
+final class RtspConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final Pattern PATH = Pattern.compile("/cam/([^/]+)/(main|sub)(?:/.*)?");
+    private static final Pattern INTERLEAVED = Pattern.compile("interleaved=(\\d+)(?:-(\\d+))?");
+    private static final String PUBLIC = "OPTIONS, DESCRIBE, SETUP, PLAY, PAUSE, TEARDOWN, GET_PARAMETER";
+    /** Live position: every camera of a clip shows the same frame at the same moment, like a broadcast. */
+    private static final long EPOCH_NANOS = System.nanoTime();
+    private static final long FRAME_NANOS = 1_000_000_000L / Clip.FPS;
+
+    private final SimFleet fleet;
+    private final ClipLibrary clips;
+    private final String nonce = Long.toHexString(ThreadLocalRandom.current().nextLong());
+    private Stream stream;
+    private boolean hung;
+
+    /** The one stream a connection sets up (cameras serve one track per session). */
+    private final class Stream {
+        final String cameraId;
+        final Resolution resolution;
+        final String sessionId = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        final H264Packetizer packetizer;
+        final long timestampOffset = ThreadLocalRandom.current().nextInt() & 0x7FFFFFFFL;
+        ScheduledFuture<?> ticker;
+        long playStartedMillis;
+        long nextFrame;
+        Picture showing;
+
+        Stream(String cameraId, Resolution resolution, int channel) {
+            this.cameraId = cameraId;
+            this.resolution = resolution;
+            this.packetizer = new H264Packetizer(ThreadLocalRandom.current().nextInt(), channel,
+                    ThreadLocalRandom.current().nextInt(0x10000));
+        }
+
+        void stop() {
+            if (ticker != null) {
+                ticker.cancel(false);
+                ticker = null;
+            }
+        }
+    }
+
+    RtspConnection(SimFleet fleet, ClipLibrary clips) {
+        this.fleet = fleet;
+        this.clips = clips;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (hung) {
+            return;
+        }
+        if (request.decoderResult().isFailure()) {
+            respond(ctx, request, RtspResponseStatuses.BAD_REQUEST, null);
+            ctx.close();
+            return;
+        }
+        if (request.headers().get(RtspHeaderNames.CSEQ) == null) {
+            respond(ctx, request, RtspResponseStatuses.BAD_REQUEST, null);
+            return;
+        }
+        if (!request.protocolVersion().equals(RtspVersions.RTSP_1_0)) {
+            respond(ctx, request, RtspResponseStatuses.RTSP_VERSION_NOT_SUPPORTED, null);
+            return;
+        }
+        Matcher path = PATH.matcher(pathOf(request.uri()));
+        Optional<SimCamera> camera = path.matches() ? fleet.get(path.group(1)) : Optional.empty();
+        if (camera.isEmpty()) {
+            boolean options = request.method().equals(RtspMethods.OPTIONS);
+            respond(ctx, request, options ? RtspResponseStatuses.OK : RtspResponseStatuses.NOT_FOUND,
+                    options ? r -> r.headers().set("Public", PUBLIC) : null);
+            return;
+        }
+        SimCamera cam = camera.get();
+        switch (cam.scenario()) {
+            case HANG -> {
+                hung = true;
+                return;
+            }
+            case REFUSED -> {
+                reset(ctx);
+                return;
+            }
+            case SLOW -> {
+                request.retain();
+                ctx.executor().schedule(() -> {
+                    try {
+                        handle(ctx, request, cam, path.group(2));
+                    } finally {
+                        request.release();
+                    }
+                }, cam.delay().toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            }
+            default -> {
+                if (cam.flappedDown(System.currentTimeMillis())) {
+                    reset(ctx);
+                    return;
+                }
+            }
+        }
+        handle(ctx, request, cam, path.group(2));
+    }
+
+    private void handle(ChannelHandlerContext ctx, FullHttpRequest request, SimCamera cam, String streamName) {
+        HttpMethod method = request.method();
+        if (method.equals(RtspMethods.OPTIONS)) {
+            respond(ctx, request, RtspResponseStatuses.OK, r -> r.headers().set("Public", PUBLIC));
+            return;
+        }
+        if (cam.scenario() == Scenario.NOT_FOUND) {
+            respond(ctx, request, RtspResponseStatuses.NOT_FOUND, null);
+            return;
+        }
+        if (cam.scenario() == Scenario.AUTH_REQUIRED && !RtspAuth.accepts(request.headers().get(RtspHeaderNames.AUTHORIZATION),
+                method.name(), nonce, cam.username(), cam.password())) {
+            respond(ctx, request, RtspResponseStatuses.UNAUTHORIZED, r -> r.headers()
+                    .add("WWW-Authenticate", RtspAuth.digestChallenge(nonce))
+                    .add("WWW-Authenticate", RtspAuth.basicChallenge()));
+            return;
+        }
+        Resolution resolution = streamName.equals("main") ? Resolution.MAIN : Resolution.SUB;
+        if (method.equals(RtspMethods.DESCRIBE)) {
+            describe(ctx, request, cam, resolution);
+        } else if (method.equals(RtspMethods.SETUP)) {
+            setup(ctx, request, cam, resolution);
+        } else if (method.equals(RtspMethods.PLAY)) {
+            if (sessionMatches(ctx, request)) {
+                play(ctx, request, cam);
+            }
+        } else if (method.equals(RtspMethods.PAUSE)) {
+            if (sessionMatches(ctx, request)) {
+                stream.stop();
+                respond(ctx, request, RtspResponseStatuses.OK, this::session);
+            }
+        } else if (method.equals(RtspMethods.TEARDOWN)) {
+            if (sessionMatches(ctx, request)) {
+                stream.stop();
+                respond(ctx, request, RtspResponseStatuses.OK, null);
+                stream = null;
+            }
+        } else if (method.equals(RtspMethods.GET_PARAMETER)) {
+            respond(ctx, request, RtspResponseStatuses.OK, stream == null ? null : this::session);
+        } else {
+            respond(ctx, request, RtspResponseStatuses.METHOD_NOT_ALLOWED, r -> r.headers().set("Allow", PUBLIC));
+        }
+    }
+
+    private void describe(ChannelHandlerContext ctx, FullHttpRequest request, SimCamera cam, Resolution resolution) {
+        Clip clip = clips.clip(cam.scenario().picture, resolution);
+        String sdp = "v=0\r\n"
+                + "o=- " + (cam.since() / 1000) + " 1 IN IP4 127.0.0.1\r\n"
+                + "s=Vigil simulated camera " + cam.id() + "\r\n"
+                + "c=IN IP4 0.0.0.0\r\n"
+                + "t=0 0\r\n"
+                + "a=control:*\r\n"
+                + "m=video 0 RTP/AVP " + H264Packetizer.PAYLOAD_TYPE + "\r\n"
+                + "a=rtpmap:" + H264Packetizer.PAYLOAD_TYPE + " H264/90000\r\n"
+                + "a=fmtp:" + H264Packetizer.PAYLOAD_TYPE + " packetization-mode=1;profile-level-id=" + clip.profileLevelId()
+                + ";sprop-parameter-sets=" + clip.spropParameterSets() + "\r\n"
+                + "a=framerate:" + Clip.FPS + "\r\n"
+                + "a=control:trackID=0\r\n";
+        String base = request.uri().endsWith("/") ? request.uri() : request.uri() + "/";
+        respond(ctx, request, RtspResponseStatuses.OK, r -> {
+            r.headers().set("Content-Type", "application/sdp");
+            r.headers().set("Content-Base", base);
+            r.content().writeBytes(sdp.getBytes(StandardCharsets.US_ASCII));
+        });
+    }
+
+    private void setup(ChannelHandlerContext ctx, FullHttpRequest request, SimCamera cam, Resolution resolution) {
+        String transport = request.headers().get(RtspHeaderNames.TRANSPORT, "");
+        if (!transport.toUpperCase().contains("RTP/AVP/TCP")) {
+            // UDP is optional in RFC 2326 servers; clients then retry over TCP.
+            respond(ctx, request, RtspResponseStatuses.UNSUPPORTED_TRANSPORT, null);
+            return;
+        }
+        if (stream != null && stream.ticker != null) {
+            respond(ctx, request, RtspResponseStatuses.METHOD_NOT_VALID, null);
+            return;
+        }
+        Matcher m = INTERLEAVED.matcher(transport);
+        int channel = m.find() ? Integer.parseInt(m.group(1)) : 0;
+        stream = new Stream(cam.id(), resolution, channel);
+        respond(ctx, request, RtspResponseStatuses.OK, r -> {
+            r.headers().set("Transport", "RTP/AVP/TCP;unicast;interleaved=" + channel + "-" + (channel + 1));
+            session(r);
+        });
+    }
+
+    private void play(ChannelHandlerContext ctx, FullHttpRequest request, SimCamera cam) {
+        Stream s = stream;
+        long liveFrame = (System.nanoTime() - EPOCH_NANOS) / FRAME_NANOS;
+        if (s.ticker == null) {
+            s.nextFrame = liveFrame;
+            s.playStartedMillis = System.currentTimeMillis();
+        }
+        long rtpTime = (s.timestampOffset + s.nextFrame * Clip.TICKS_PER_FRAME) & 0xFFFFFFFFL;
+        String url = request.uri();
+        respond(ctx, request, RtspResponseStatuses.OK, r -> {
+            session(r);
+            r.headers().set("Range", "npt=now-");
+            r.headers().set("RTP-Info", "url=" + url + ";seq=" + s.packetizer.nextSequence() + ";rtptime=" + rtpTime);
+        });
+        if (s.ticker == null && cam.scenario() != Scenario.NO_VIDEO) {
+            s.ticker = ctx.executor().scheduleAtFixedRate(() -> tick(ctx, s), 0, FRAME_NANOS, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Sends the next frame, or ends the stream as the camera's current scenario says. */
+    private void tick(ChannelHandlerContext ctx, Stream s) {
+        SimCamera cam = fleet.get(s.cameraId).orElse(null);
+        long now = System.currentTimeMillis();
+        if (cam == null || cam.scenario() == Scenario.NOT_FOUND) {
+            s.stop();
+            ctx.close();
+            return;
+        }
+        if (cam.scenario() == Scenario.REFUSED || cam.flappedDown(now)) {
+            s.stop();
+            reset(ctx);
+            return;
+        }
+        if (cam.scenario() == Scenario.DROP_AFTER && now - Math.max(s.playStartedMillis, cam.since()) >= cam.dropAfter().toMillis()) {
+            s.stop();
+            ctx.close();
+            return;
+        }
+        long frame = s.nextFrame++;
+        Picture wanted = cam.scenario().picture;
+        if (wanted == null || cam.scenario() == Scenario.NO_VIDEO) {
+            return;
+        }
+        Clip clip = clips.clip(wanted, s.resolution);
+        Clip.AccessUnit unit = clip.frame(frame);
+        // A new picture starts at a keyframe, so the decoder never mixes references from two clips.
+        if (s.showing != wanted) {
+            if (!unit.keyframe()) {
+                if (s.showing == null) {
+                    return;
+                }
+                unit = clips.clip(s.showing, s.resolution).frame(frame);
+            } else {
+                s.showing = wanted;
+            }
+        }
+        if (!ctx.channel().isWritable()) {
+            // A slow reader loses frames rather than growing our buffers, as a camera's encoder would.
+            return;
+        }
+        long timestamp = s.timestampOffset + frame * Clip.TICKS_PER_FRAME;
+        ChannelHandlerContext rtp = ctx.pipeline().context(RtspServer.RTP_OUT);
+        s.packetizer.packetize(unit.nals(), timestamp, ctx.alloc(), rtp::write);
+        rtp.flush();
+    }
+
+    private boolean sessionMatches(ChannelHandlerContext ctx, FullHttpRequest request) {
+        String session = request.headers().get(RtspHeaderNames.SESSION);
+        if (stream == null || session == null || !session.split(";")[0].trim().equals(stream.sessionId)) {
+            respond(ctx, request, RtspResponseStatuses.SESSION_NOT_FOUND, null);
+            return false;
+        }
+        return true;
+    }
+
+    private void session(FullHttpResponse response) {
+        response.headers().set("Session", stream.sessionId + ";timeout=60");
+    }
+
+    private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
+                                java.util.function.Consumer<FullHttpResponse> decorate) {
+        FullHttpResponse response = new DefaultFullHttpResponse(RtspVersions.RTSP_1_0, status, Unpooled.buffer(0));
+        String cseq = request.headers().get(RtspHeaderNames.CSEQ);
+        if (cseq != null) {
+            response.headers().set("CSeq", cseq);
+        }
+        response.headers().set("Server", "Vigil camera simulator");
+        if (decorate != null) {
+            decorate.accept(response);
+        }
+        response.headers().set("Content-Length", response.content().readableBytes());
+        ctx.writeAndFlush(response);
+    }
+
+    /** Closes with a TCP reset, which a client sees as a refused or broken connection. */
+    private static void reset(ChannelHandlerContext ctx) {
+        ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+        ctx.close();
+    }
+
+    private static String pathOf(String uri) {
+        int scheme = uri.indexOf("://");
+        if (scheme < 0) {
+            return uri;
+        }
+        int slash = uri.indexOf('/', scheme + 3);
+        String path = slash < 0 ? "/" : uri.substring(slash);
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        // A client that disconnects mid-stream frees its session here.
+        if (stream != null) {
+            stream.stop();
+            stream = null;
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}
