@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 /** Basic and Digest (RFC 2617, MD5, no qop) authentication as IP cameras do it. */
 final class RtspAuth {
     static final String REALM = "vigil-sim";
+    /** One nonce for the process, as many cameras do: clients may answer a challenge on a new connection. */
+    static final String NONCE = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
     private static final Pattern PARAM = Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|([^,\\s]*))");
 
     private RtspAuth() {

@@ -26,16 +26,14 @@ import java.util.regex.Pattern;
  * camera's scenario says, and streams RTP interleaved on the same connection once playing.
  */
 final class RtspConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
+    /** Name of the pipeline slot that RTP is written through, past the RTSP encoder. */
+    static final String RTP_OUT = "rtp-out";
     private static final Pattern PATH = Pattern.compile("/cam/([^/]+)/(main|sub)(?:/.*)?");
     private static final Pattern INTERLEAVED = Pattern.compile("interleaved=(\\d+)(?:-(\\d+))?");
     private static final String PUBLIC = "OPTIONS, DESCRIBE, SETUP, PLAY, PAUSE, TEARDOWN, GET_PARAMETER";
-    /** Live position: every camera of a clip shows the same frame at the same moment, like a broadcast. */
-    private static final long EPOCH_NANOS = System.nanoTime();
-    private static final long FRAME_NANOS = 1_000_000_000L / Clip.FPS;
 
     private final SimFleet fleet;
     private final ClipLibrary clips;
-    private final String nonce = Long.toHexString(ThreadLocalRandom.current().nextLong());
     private Stream stream;
     private boolean hung;
 
@@ -47,9 +45,7 @@ final class RtspConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
         final H264Packetizer packetizer;
         final long timestampOffset = ThreadLocalRandom.current().nextInt() & 0x7FFFFFFFL;
         ScheduledFuture<?> ticker;
-        long playStartedMillis;
-        long nextFrame;
-        Picture showing;
+        LiveFeed feed;
 
         Stream(String cameraId, Resolution resolution, int channel) {
             this.cameraId = cameraId;
@@ -139,9 +135,9 @@ final class RtspConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
             return;
         }
         if (cam.scenario() == Scenario.AUTH_REQUIRED && !RtspAuth.accepts(request.headers().get(RtspHeaderNames.AUTHORIZATION),
-                method.name(), nonce, cam.username(), cam.password())) {
+                method.name(), RtspAuth.NONCE, cam.username(), cam.password())) {
             respond(ctx, request, RtspResponseStatuses.UNAUTHORIZED, r -> r.headers()
-                    .add("WWW-Authenticate", RtspAuth.digestChallenge(nonce))
+                    .add("WWW-Authenticate", RtspAuth.digestChallenge(RtspAuth.NONCE))
                     .add("WWW-Authenticate", RtspAuth.basicChallenge()));
             return;
         }
@@ -216,68 +212,46 @@ final class RtspConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private void play(ChannelHandlerContext ctx, FullHttpRequest request, SimCamera cam) {
         Stream s = stream;
-        long liveFrame = (System.nanoTime() - EPOCH_NANOS) / FRAME_NANOS;
-        if (s.ticker == null) {
-            s.nextFrame = liveFrame;
-            s.playStartedMillis = System.currentTimeMillis();
+        if (s.feed == null) {
+            // Join the live stream where it is, mid-GOP, as a client of a real camera does.
+            s.feed = new LiveFeed(fleet, clips, s.cameraId, s.resolution, LiveFeed.liveFrame());
         }
-        long rtpTime = (s.timestampOffset + s.nextFrame * Clip.TICKS_PER_FRAME) & 0xFFFFFFFFL;
+        long rtpTime = (s.timestampOffset + (s.feed.frameIndex() + 1) * Clip.TICKS_PER_FRAME) & 0xFFFFFFFFL;
         String url = request.uri();
         respond(ctx, request, RtspResponseStatuses.OK, r -> {
             session(r);
             r.headers().set("Range", "npt=now-");
             r.headers().set("RTP-Info", "url=" + url + ";seq=" + s.packetizer.nextSequence() + ";rtptime=" + rtpTime);
         });
-        if (s.ticker == null && cam.scenario() != Scenario.NO_VIDEO) {
-            s.ticker = ctx.executor().scheduleAtFixedRate(() -> tick(ctx, s), 0, FRAME_NANOS, TimeUnit.NANOSECONDS);
+        if (s.ticker == null) {
+            s.ticker = ctx.executor().scheduleAtFixedRate(() -> tick(ctx, s), 0, LiveFeed.FRAME_NANOS, TimeUnit.NANOSECONDS);
         }
     }
 
     /** Sends the next frame, or ends the stream as the camera's current scenario says. */
     private void tick(ChannelHandlerContext ctx, Stream s) {
-        SimCamera cam = fleet.get(s.cameraId).orElse(null);
-        long now = System.currentTimeMillis();
-        if (cam == null || cam.scenario() == Scenario.NOT_FOUND) {
-            s.stop();
-            ctx.close();
-            return;
-        }
-        if (cam.scenario() == Scenario.REFUSED || cam.flappedDown(now)) {
-            s.stop();
-            reset(ctx);
-            return;
-        }
-        if (cam.scenario() == Scenario.DROP_AFTER && now - Math.max(s.playStartedMillis, cam.since()) >= cam.dropAfter().toMillis()) {
-            s.stop();
-            ctx.close();
-            return;
-        }
-        long frame = s.nextFrame++;
-        Picture wanted = cam.scenario().picture;
-        if (wanted == null || cam.scenario() == Scenario.NO_VIDEO) {
-            return;
-        }
-        Clip clip = clips.clip(wanted, s.resolution);
-        Clip.AccessUnit unit = clip.frame(frame);
-        // A new picture starts at a keyframe, so the decoder never mixes references from two clips.
-        if (s.showing != wanted) {
-            if (!unit.keyframe()) {
-                if (s.showing == null) {
+        switch (s.feed.next()) {
+            case CLOSE -> {
+                s.stop();
+                ctx.close();
+            }
+            case RESET -> {
+                s.stop();
+                reset(ctx);
+            }
+            case WAIT -> {
+            }
+            case SEND -> {
+                if (!ctx.channel().isWritable()) {
+                    // A slow reader loses frames rather than growing our buffers, as a camera's encoder would.
                     return;
                 }
-                unit = clips.clip(s.showing, s.resolution).frame(frame);
-            } else {
-                s.showing = wanted;
+                long timestamp = s.timestampOffset + s.feed.frameIndex() * Clip.TICKS_PER_FRAME;
+                ChannelHandlerContext rtp = ctx.pipeline().context(RTP_OUT);
+                s.packetizer.packetize(s.feed.unit().nals(), timestamp, ctx.alloc(), rtp::write);
+                rtp.flush();
             }
         }
-        if (!ctx.channel().isWritable()) {
-            // A slow reader loses frames rather than growing our buffers, as a camera's encoder would.
-            return;
-        }
-        long timestamp = s.timestampOffset + frame * Clip.TICKS_PER_FRAME;
-        ChannelHandlerContext rtp = ctx.pipeline().context(RtspServer.RTP_OUT);
-        s.packetizer.packetize(unit.nals(), timestamp, ctx.alloc(), rtp::write);
-        rtp.flush();
     }
 
     private boolean sessionMatches(ChannelHandlerContext ctx, FullHttpRequest request) {
@@ -309,7 +283,7 @@ final class RtspConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
 
     /** Closes with a TCP reset, which a client sees as a refused or broken connection. */
-    private static void reset(ChannelHandlerContext ctx) {
+    static void reset(ChannelHandlerContext ctx) {
         ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
         ctx.close();
     }

@@ -8,11 +8,12 @@ import java.nio.file.Path;
  * {@code allowNonLoopback}: simulated cameras are test fixtures, not services for a network.
  *
  * @param rtspPort 0 for any free port
+ * @param httpPort 0 for any free port
  */
-public record SimConfig(String bindAddress, int rtspPort, Path clipCache, boolean allowNonLoopback) {
+public record SimConfig(String bindAddress, int rtspPort, int httpPort, Path clipCache, boolean allowNonLoopback) {
 
     public static SimConfig loopback(Path clipCache) {
-        return new SimConfig("127.0.0.1", 0, clipCache, false);
+        return new SimConfig("127.0.0.1", 0, 0, clipCache, false);
     }
 
     InetAddress address() {

@@ -1,6 +1,14 @@
 package city.vigil.sim;
 
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.rtsp.RtspDecoder;
+import io.netty.handler.codec.rtsp.RtspEncoder;
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import java.net.ServerSocket;
 import org.jboss.logging.Logger;
 
@@ -10,22 +18,36 @@ import org.jboss.logging.Logger;
  */
 public final class Simulator implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Simulator.class);
+    private static final int MAX_REQUEST = 16 * 1024;
 
     private final SimConfig config;
     private final SimFleet fleet = new SimFleet();
     private final ClipLibrary clips;
-    private final RtspServer rtsp;
+    private final EventLoopGroup boss = new NioEventLoopGroup(1);
+    private final EventLoopGroup workers = new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    private final Listener rtsp;
+    private final Listener http;
     private final int closedPort;
 
     private Simulator(SimConfig config) throws InterruptedException, IOException {
         this.config = config;
         this.clips = new ClipLibrary(config.clipCache());
-        this.rtsp = new RtspServer(config, fleet, clips);
+        this.rtsp = new Listener(config, config.rtspPort(), boss, workers, ch -> ch.pipeline()
+                .addLast(RtspConnection.RTP_OUT, new ChannelOutboundHandlerAdapter())
+                .addLast(new InterleavedFilter())
+                .addLast(new RtspDecoder(4096, 8192, MAX_REQUEST))
+                .addLast(new RtspEncoder())
+                .addLast(new HttpObjectAggregator(MAX_REQUEST))
+                .addLast(new RtspConnection(fleet, clips)));
+        this.http = new Listener(config, config.httpPort(), boss, workers, ch -> ch.pipeline()
+                .addLast(new HttpServerCodec(4096, 8192, 8192))
+                .addLast(new HttpObjectAggregator(MAX_REQUEST))
+                .addLast(new HttpStreamConnection(fleet, clips)));
         // A port that was free a moment ago and that nothing here listens on: the URL of REFUSED cameras.
         try (ServerSocket probe = new ServerSocket(0, 1, config.address())) {
             this.closedPort = probe.getLocalPort();
         }
-        LOG.infof("Camera simulator: RTSP on %s:%d", config.bindAddress(), rtsp.port());
+        LOG.infof("Camera simulator: RTSP on %s:%d, HTTP streams on port %d", config.bindAddress(), rtsp.port(), http.port());
     }
 
     public static Simulator start(SimConfig config) {
@@ -47,6 +69,19 @@ public final class Simulator implements AutoCloseable {
         return rtsp.port();
     }
 
+    public int httpPort() {
+        return http.port();
+    }
+
+    /** The HTTP URL of a camera's stream: live {@code ts} or {@code flv}, or {@code m3u8} for its HLS playlist. */
+    public String httpUrl(String cameraId, Resolution resolution, String kind) {
+        String stream = resolution.name().toLowerCase();
+        String path = kind.equals("m3u8") ? stream + "/index.m3u8" : stream + "." + kind;
+        SimCamera camera = fleet.get(cameraId).orElse(null);
+        int port = camera != null && camera.scenario() == Scenario.REFUSED ? closedPort : http.port();
+        return "http://" + config.bindAddress() + ":" + port + "/cam/" + cameraId + "/" + path;
+    }
+
     /** Encodes the clips of these pictures now rather than on the first client's request. */
     public void prepare(Picture... pictures) {
         for (Picture p : pictures) {
@@ -64,5 +99,8 @@ public final class Simulator implements AutoCloseable {
     @Override
     public void close() {
         rtsp.close();
+        http.close();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     }
 }
