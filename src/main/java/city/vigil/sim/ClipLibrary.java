@@ -20,7 +20,7 @@ public final class ClipLibrary {
     private static final Logger LOG = Logger.getLogger(ClipLibrary.class);
     /** Four seconds: two GOPs, so joining a stream mid-GOP waits for a keyframe like a real camera. */
     static final int FRAMES = 100;
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
 
     private final Path cacheDir;
     private final Map<String, Clip> clips = new ConcurrentHashMap<>();

@@ -7,10 +7,7 @@ import java.awt.Font;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.ConvolveOp;
-import java.awt.image.Kernel;
 import java.awt.image.RescaleOp;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -44,7 +41,7 @@ public enum Picture {
             case DARK -> new RescaleOp(0.08f, 0, null).filter(image, null);
             case OVEREXPOSED -> new RescaleOp(1.6f, 150, null).filter(image, null);
             case COLOUR_CAST -> new RescaleOp(new float[] {0.35f, 0.55f, 1.6f}, new float[] {0, 0, 60}, null).filter(image, null);
-            case BLURRED -> blur(image, Math.max(9, width / 40));
+            case BLURRED -> blur(image, 12);
             default -> image;
         };
     }
@@ -101,9 +98,20 @@ public enum Picture {
         }
     }
 
-    private static BufferedImage blur(BufferedImage image, int size) {
-        float[] kernel = new float[size * size];
-        Arrays.fill(kernel, 1f / kernel.length);
-        return new ConvolveOp(new Kernel(size, size, kernel), ConvolveOp.EDGE_NO_OP, null).filter(image, null);
+    /** Defocus: shrink by {@code factor} and scale back with bilinear filtering (cheap at 1080p, unlike a big kernel). */
+    private static BufferedImage blur(BufferedImage image, int factor) {
+        int w = Math.max(1, image.getWidth() / factor);
+        int h = Math.max(1, image.getHeight() / factor);
+        BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = small.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(image, 0, 0, w, h, null);
+        g.dispose();
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        g = out.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(small, 0, 0, image.getWidth(), image.getHeight(), null);
+        g.dispose();
+        return out;
     }
 }

@@ -9,11 +9,13 @@ import java.nio.file.Path;
  *
  * @param rtspPort 0 for any free port
  * @param httpPort 0 for any free port
+ * @param controlPort 0 for any free port
  */
-public record SimConfig(String bindAddress, int rtspPort, int httpPort, Path clipCache, boolean allowNonLoopback) {
+public record SimConfig(String bindAddress, int rtspPort, int httpPort, int controlPort, Path clipCache,
+                        boolean allowNonLoopback) {
 
     public static SimConfig loopback(Path clipCache) {
-        return new SimConfig("127.0.0.1", 0, 0, clipCache, false);
+        return new SimConfig("127.0.0.1", 0, 0, 0, clipCache, false);
     }
 
     InetAddress address() {

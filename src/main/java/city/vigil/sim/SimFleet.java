@@ -8,10 +8,18 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The simulated cameras by ID: a small record each, so 100,000 cameras cost a few megabytes. */
 public final class SimFleet {
     private final Map<String, SimCamera> cameras = new ConcurrentHashMap<>();
+    /** Each camera's first scenario, which {@link #reset()} restores. */
+    private final Map<String, Scenario> initial = new ConcurrentHashMap<>();
 
     public SimCamera put(SimCamera camera) {
         cameras.put(camera.id(), camera);
+        initial.putIfAbsent(camera.id(), camera.scenario());
         return camera;
+    }
+
+    /** Puts every camera back to the scenario it was added with. */
+    public void reset() {
+        initial.forEach(this::switchTo);
     }
 
     public SimCamera add(String id, Scenario scenario) {
@@ -37,5 +45,6 @@ public final class SimFleet {
 
     public void clear() {
         cameras.clear();
+        initial.clear();
     }
 }

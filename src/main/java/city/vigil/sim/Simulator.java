@@ -27,6 +27,8 @@ public final class Simulator implements AutoCloseable {
     private final EventLoopGroup workers = new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
     private final Listener rtsp;
     private final Listener http;
+    private final Listener control;
+    private final java.util.Set<java.util.concurrent.ScheduledFuture<?>> scheduled = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final int closedPort;
 
     private Simulator(SimConfig config) throws InterruptedException, IOException {
@@ -43,11 +45,16 @@ public final class Simulator implements AutoCloseable {
                 .addLast(new HttpServerCodec(4096, 8192, 8192))
                 .addLast(new HttpObjectAggregator(MAX_REQUEST))
                 .addLast(new HttpStreamConnection(fleet, clips)));
+        this.control = new Listener(config, config.controlPort(), boss, workers, ch -> ch.pipeline()
+                .addLast(new HttpServerCodec(4096, 8192, 8192))
+                .addLast(new HttpObjectAggregator(1024 * 1024))
+                .addLast(new ControlConnection(this)));
         // A port that was free a moment ago and that nothing here listens on: the URL of REFUSED cameras.
         try (ServerSocket probe = new ServerSocket(0, 1, config.address())) {
             this.closedPort = probe.getLocalPort();
         }
-        LOG.infof("Camera simulator: RTSP on %s:%d, HTTP streams on port %d", config.bindAddress(), rtsp.port(), http.port());
+        LOG.infof("Camera simulator on %s: RTSP port %d, HTTP streams port %d, control API http://%s:%d/sim/cameras",
+                config.bindAddress(), rtsp.port(), http.port(), config.bindAddress(), control.port());
     }
 
     public static Simulator start(SimConfig config) {
@@ -71,6 +78,30 @@ public final class Simulator implements AutoCloseable {
 
     public int httpPort() {
         return http.port();
+    }
+
+    public int controlPort() {
+        return control.port();
+    }
+
+    /** Runs a scenario change later; {@link #cancelScheduled()} drops the ones not yet run. */
+    void schedule(Runnable change, java.time.Duration at) {
+        java.util.concurrent.ScheduledFuture<?>[] self = new java.util.concurrent.ScheduledFuture<?>[1];
+        self[0] = workers.next().schedule(() -> {
+            scheduled.remove(self[0]);
+            change.run();
+        }, at.toMillis(), TimeUnit.MILLISECONDS);
+        scheduled.add(self[0]);
+    }
+
+    /** Scenario changes scheduled and not yet run. */
+    public int pendingChanges() {
+        return scheduled.size();
+    }
+
+    void cancelScheduled() {
+        scheduled.forEach(f -> f.cancel(false));
+        scheduled.clear();
     }
 
     /** The HTTP URL of a camera's stream: live {@code ts} or {@code flv}, or {@code m3u8} for its HLS playlist. */
@@ -98,8 +129,10 @@ public final class Simulator implements AutoCloseable {
 
     @Override
     public void close() {
+        cancelScheduled();
         rtsp.close();
         http.close();
+        control.close();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     }

@@ -31,13 +31,26 @@ class EmbeddedDefaultIT {
     private Path workDir;
 
     @Test
-    void runs_on_an_embedded_postgresql_and_keeps_data_across_a_restart() throws Exception {
+    void runs_on_an_embedded_postgresql_with_a_demo_fleet_and_keeps_data_across_a_restart() throws Exception {
         workDir = Files.createTempDirectory("vigil-embedded-");
         int port = freePort();
-        start(workDir, port);
+        List<String> demoPorts = List.of("-Dvigil.demo.rtsp-port=" + freePort(), "-Dvigil.demo.http-port=" + freePort(),
+                "-Dvigil.demo.control-port=" + freePort());
+        start(workDir, port, demoPorts);
+
+        // The demo fleet is imported on first start and its streams are served by the built-in simulator.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+                given().queryParam("tag", "sim").queryParam("groupBy", "lifecycle").get("/api/v1/cameras/counts")
+                        .then().extract().jsonPath().getInt("total") == 2000);
+        int broken = given().queryParam("tag", "sim-healthy").queryParam("groupBy", "lifecycle").get("/api/v1/cameras/counts")
+                .then().extract().jsonPath().getInt("total");
+        assertThat(2000 - broken).as("about 3% broken").isBetween(40, 80);
+        String demoUrl = given().queryParam("tag", "sim-healthy").queryParam("limit", 1).get("/api/v1/cameras")
+                .then().extract().jsonPath().getString("items[0].streams.main.url");
+        assertThat(describe(demoUrl)).startsWith("RTSP/1.0 200");
 
         String id = Fixtures.create(Fixtures.camera(Fixtures.cameraId()));
-        given().queryParam("limit", 10).get("/api/v1/cameras").then().statusCode(200).body("items[0].gbId", equalTo(id));
+        given().get("/api/v1/cameras/" + id).then().statusCode(200).body("gbId", equalTo(id));
         String imported = Fixtures.cameraId();
         String csv = "gbId,name,pointClass,areaCode,address,lat,lon,subUrl\n"
                 + imported + ",导入的摄像机,2,440106,天河路 1 号,23.13,113.32,rtsp://10.1.1.1/cam/1/sub\n";
@@ -46,17 +59,33 @@ class EmbeddedDefaultIT {
         assertThat(Files.isDirectory(workDir.resolve("data/postgres"))).isTrue();
 
         stop();
-        start(workDir, port);
+        start(workDir, port, demoPorts);
         given().get("/api/v1/cameras/" + id).then().statusCode(200).body("gbId", equalTo(id));
         given().get("/api/v1/cameras/" + imported).then().statusCode(200).body("name", equalTo("导入的摄像机"));
         given().contentType(ContentType.JSON).body(Fixtures.camera(id)).post("/api/v1/cameras").then().statusCode(409);
+        assertThat(given().queryParam("tag", "sim").queryParam("groupBy", "lifecycle").get("/api/v1/cameras/counts")
+                .then().extract().jsonPath().getInt("total")).as("not imported twice").isEqualTo(2000);
+        assertThat(describe(demoUrl)).as("the simulator serves the same fleet again").startsWith("RTSP/1.0 200");
     }
 
-    private void start(Path workDir, int port) throws IOException {
+    /** An RTSP DESCRIBE over a plain socket: the first line of the answer. */
+    private static String describe(String rtspUrl) throws IOException {
+        java.net.URI uri = java.net.URI.create(rtspUrl);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("DESCRIBE " + rtspUrl + " RTSP/1.0\r\nCSeq: 1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+
+    private void start(Path workDir, int port, List<String> properties) throws IOException {
         String jar = System.getProperty("vigil.jar", "target/quarkus-app/quarkus-run.jar");
         log = Files.createTempFile("vigil-embedded-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dquarkus.http.port=" + port, "-jar", Path.of(jar).toAbsolutePath().toString()))
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Dquarkus.http.port=" + port));
+        command.addAll(properties);
+        command.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         // Nothing configured: no database URL from the environment that runs the tests.
         builder.environment().keySet().removeIf(k -> k.startsWith("VIGIL_") || k.startsWith("QUARKUS_"));

@@ -196,7 +196,7 @@ class SimulatorRtspTest {
 
     @Test
     void refuses_to_bind_beyond_loopback_unless_told() {
-        assertThatThrownBy(() -> Simulator.start(new SimConfig("0.0.0.0", 0, 0, Path.of("target", "sim-clips"), false)))
+        assertThatThrownBy(() -> Simulator.start(new SimConfig("0.0.0.0", 0, 0, 0, Path.of("target", "sim-clips"), false)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback");
     }
 

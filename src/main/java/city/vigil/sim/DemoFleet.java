@@ -1,0 +1,94 @@
+package city.vigil.sim;
+
+import city.vigil.ledger.ImportFormat;
+import city.vigil.ledger.ImportJob;
+import city.vigil.ledger.ImportKind;
+import city.vigil.ledger.ImportMode;
+import city.vigil.ledger.ImportService;
+import city.vigil.platform.EmbeddedDatabase;
+import city.vigil.platform.Scope;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The embedded default's demo: the simulator serves a fleet of Guangzhou cameras (a few percent broken in assorted
+ * ways) and, on the first start only, the registry imports it. Later starts rebuild the same fleet from the seed.
+ */
+@ApplicationScoped
+public class DemoFleet {
+    private final DemoConfig config;
+    private final ImportService imports;
+    private final AgroalDataSource dataSource;
+    private Simulator simulator;
+
+    DemoFleet(DemoConfig config, ImportService imports, AgroalDataSource dataSource) {
+        this.config = config;
+        this.imports = imports;
+        this.dataSource = dataSource;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.enabled() || !EmbeddedDatabase.active()) {
+            return;
+        }
+        try {
+            simulator = Simulator.start(new SimConfig(config.bindAddress(), config.rtspPort(), config.httpPort(),
+                    config.controlPort(), Path.of(config.clipCache()), config.allowNonLoopback()));
+        } catch (RuntimeException e) {
+            Log.errorf("Demo fleet not started: the camera simulator could not start (%s); set vigil.demo.*-port or vigil.demo.enabled=false",
+                    e.getMessage());
+            return;
+        }
+        SimulatedFleet fleet = SimulatedFleet.plan(FleetManifest.withBrokenShare(config.cameras(), config.districts(),
+                config.brokenShare(), config.seed()));
+        fleet.populate(simulator);
+        // Encode the sub-stream clips now, off the start-up path, rather than on the first probe.
+        Thread warmUp = new Thread(() -> simulator.prepare(Picture.values()), "sim-clip-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        if (registryHasCameras()) {
+            Log.infof("Demo fleet: %d simulated cameras served; the registry already has cameras, nothing imported", fleet.cameras().size());
+            return;
+        }
+        try {
+            StringWriter ledger = new StringWriter();
+            fleet.writeLedger(simulator, ledger);
+            byte[] bytes = ledger.toString().getBytes(StandardCharsets.UTF_8);
+            ImportJob job = imports.submit(Scope.all(), new ImportService.Options(ImportKind.CAMERAS, ImportFormat.CSV,
+                    ImportMode.PARTIAL, false, StandardCharsets.UTF_8, "demo-fleet.csv"), new ByteArrayInputStream(bytes), (long) bytes.length);
+            Log.infof("Demo fleet: importing %d simulated cameras (%.0f%% broken) as job %s; simulator control API at http://%s:%d/sim/cameras",
+                    fleet.cameras().size(), config.brokenShare() * 100, job.id, config.bindAddress(), simulator.controlPort());
+        } catch (IOException | RuntimeException e) {
+            Log.errorf(e, "Demo fleet: the import could not be queued");
+        }
+    }
+
+    private boolean registryHasCameras() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM camera)")) {
+            rs.next();
+            return rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the registry", e);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+}
