@@ -2,6 +2,7 @@ package city.vigil;
 
 import city.vigil.fleet.FleetGeneratorCommand;
 import city.vigil.platform.EmbeddedDatabase;
+import city.vigil.sim.SimulatorCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
@@ -9,7 +10,8 @@ import java.util.Arrays;
 
 /**
  * Entry point. With no database URL configured Vigil runs on the embedded default (its own PostgreSQL under
- * {@code ./data}); {@code generate-fleet} writes a synthetic city ledger instead of starting the service.
+ * {@code ./data}); {@code generate-fleet} writes a synthetic city ledger and {@code simulate} runs the camera simulator
+ * alone, instead of starting the service.
  */
 @QuarkusMain
 public class VigilMain {
@@ -17,6 +19,9 @@ public class VigilMain {
     public static void main(String... args) throws Exception {
         if (args.length > 0 && args[0].equals("generate-fleet")) {
             System.exit(FleetGeneratorCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("simulate")) {
+            System.exit(SimulatorCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (EmbeddedDatabase.databaseConfigured()) {
             Quarkus.run(args);

@@ -74,6 +74,10 @@ final class ControlConnection extends SimpleChannelInboundHandler<FullHttpReques
                 ArrayNode names = JSON.createArrayNode();
                 Arrays.stream(Scenario.values()).forEach(s -> names.add(s.label()));
                 answer = names;
+            } else if (parts[1].equals("stats") && parts.length == 2 && method.equals(HttpMethod.GET)) {
+                SimStats st = simulator.stats();
+                answer = JSON.createObjectNode().put("cameras", simulator.fleet().size()).put("connections", st.connections())
+                        .put("streams", st.streams()).put("requests", st.requests());
             } else if (parts[1].equals("reset") && parts.length == 2 && method.equals(HttpMethod.POST)) {
                 simulator.cancelScheduled();
                 simulator.fleet().reset();

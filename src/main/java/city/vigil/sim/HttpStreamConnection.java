@@ -37,16 +37,25 @@ final class HttpStreamConnection extends SimpleChannelInboundHandler<FullHttpReq
 
     private final SimFleet fleet;
     private final ClipLibrary clips;
+    private final SimStats stats;
     private ScheduledFuture<?> ticker;
     private boolean hung;
 
-    HttpStreamConnection(SimFleet fleet, ClipLibrary clips) {
+    HttpStreamConnection(SimFleet fleet, ClipLibrary clips, SimStats stats) {
         this.fleet = fleet;
         this.clips = clips;
+        this.stats = stats;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        stats.connections.incrementAndGet();
+        super.channelActive(ctx);
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        stats.requests.incrementAndGet();
         if (hung) {
             return;
         }
@@ -173,6 +182,7 @@ final class HttpStreamConnection extends SimpleChannelInboundHandler<FullHttpReq
         for (long i = 0; i < behind && ctx.channel().isActive(); i++) {
             step.run();
         }
+        stats.streams.incrementAndGet();
         ticker = ctx.executor().scheduleAtFixedRate(step, LiveFeed.FRAME_NANOS, LiveFeed.FRAME_NANOS, TimeUnit.NANOSECONDS);
     }
 
@@ -237,6 +247,7 @@ final class HttpStreamConnection extends SimpleChannelInboundHandler<FullHttpReq
         if (ticker != null) {
             ticker.cancel(false);
             ticker = null;
+            stats.streams.decrementAndGet();
         }
     }
 
@@ -248,6 +259,7 @@ final class HttpStreamConnection extends SimpleChannelInboundHandler<FullHttpReq
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         stop();
+        stats.connections.decrementAndGet();
         super.channelInactive(ctx);
     }
 

@@ -34,6 +34,7 @@ final class RtspConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private final SimFleet fleet;
     private final ClipLibrary clips;
+    private final SimStats stats;
     private Stream stream;
     private boolean hung;
 
@@ -58,17 +59,26 @@ final class RtspConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
             if (ticker != null) {
                 ticker.cancel(false);
                 ticker = null;
+                stats.streams.decrementAndGet();
             }
         }
     }
 
-    RtspConnection(SimFleet fleet, ClipLibrary clips) {
+    RtspConnection(SimFleet fleet, ClipLibrary clips, SimStats stats) {
         this.fleet = fleet;
         this.clips = clips;
+        this.stats = stats;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        stats.connections.incrementAndGet();
+        super.channelActive(ctx);
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        stats.requests.incrementAndGet();
         if (hung) {
             return;
         }
@@ -224,6 +234,7 @@ final class RtspConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
             r.headers().set("RTP-Info", "url=" + url + ";seq=" + s.packetizer.nextSequence() + ";rtptime=" + rtpTime);
         });
         if (s.ticker == null) {
+            stats.streams.incrementAndGet();
             s.ticker = ctx.executor().scheduleAtFixedRate(() -> tick(ctx, s), 0, LiveFeed.FRAME_NANOS, TimeUnit.NANOSECONDS);
         }
     }
@@ -306,6 +317,7 @@ final class RtspConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
             stream.stop();
             stream = null;
         }
+        stats.connections.decrementAndGet();
         super.channelInactive(ctx);
     }
 

@@ -22,6 +22,7 @@ public final class Simulator implements AutoCloseable {
 
     private final SimConfig config;
     private final SimFleet fleet = new SimFleet();
+    private final SimStats stats = new SimStats();
     private final ClipLibrary clips;
     private final EventLoopGroup boss = new NioEventLoopGroup(1);
     private final EventLoopGroup workers = new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
@@ -40,11 +41,11 @@ public final class Simulator implements AutoCloseable {
                 .addLast(new RtspDecoder(4096, 8192, MAX_REQUEST))
                 .addLast(new RtspEncoder())
                 .addLast(new HttpObjectAggregator(MAX_REQUEST))
-                .addLast(new RtspConnection(fleet, clips)));
+                .addLast(new RtspConnection(fleet, clips, stats)));
         this.http = new Listener(config, config.httpPort(), boss, workers, ch -> ch.pipeline()
                 .addLast(new HttpServerCodec(4096, 8192, 8192))
                 .addLast(new HttpObjectAggregator(MAX_REQUEST))
-                .addLast(new HttpStreamConnection(fleet, clips)));
+                .addLast(new HttpStreamConnection(fleet, clips, stats)));
         this.control = new Listener(config, config.controlPort(), boss, workers, ch -> ch.pipeline()
                 .addLast(new HttpServerCodec(4096, 8192, 8192))
                 .addLast(new HttpObjectAggregator(1024 * 1024))
@@ -70,6 +71,10 @@ public final class Simulator implements AutoCloseable {
 
     public SimFleet fleet() {
         return fleet;
+    }
+
+    public SimStats stats() {
+        return stats;
     }
 
     public int rtspPort() {

@@ -2,6 +2,7 @@ package city.vigil.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
@@ -192,6 +193,40 @@ class SimulatorRtspTest {
         try (StreamClient client = new StreamClient(url(id), 3000)) {
             assertThat(client.nextImage()).isNotNull();
         }
+    }
+
+    @Test
+    void a_client_that_vanishes_mid_stream_frees_its_session() throws Exception {
+        String id = camera(Scenario.HEALTHY);
+        String url = url(id);
+        try (Socket socket = new Socket("127.0.0.1", sim.rtspPort())) {
+            socket.setSoTimeout(3000);
+            OutputStream out = socket.getOutputStream();
+            var in = socket.getInputStream();
+            out.write(("SETUP " + url + "/trackID=0 RTSP/1.0\r\nCSeq: 1\r\nTransport: RTP/AVP/TCP;unicast;interleaved=0-1\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String setup = readHead(in);
+            assertThat(setup).startsWith("RTSP/1.0 200").contains("interleaved=0-1");
+            String session = setup.lines().filter(l -> l.startsWith("Session:")).findFirst().orElseThrow().substring(8).split(";")[0].trim();
+            out.write(("PLAY " + url + " RTSP/1.0\r\nCSeq: 2\r\nSession: " + session + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(readHead(in)).startsWith("RTSP/1.0 200").contains("RTP-Info: url=");
+            assertThat(in.read()).as("interleaved RTP follows").isEqualTo('$');
+            assertThat(sim.stats().streams()).isPositive();
+        }
+        // Closed without TEARDOWN: the server notices and stops the stream.
+        await().atMost(Duration.ofSeconds(5)).until(() -> sim.stats().streams() == 0 && sim.stats().connections() == 0);
+    }
+
+    private static String readHead(java.io.InputStream in) throws Exception {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                break;
+            }
+            head.append((char) c);
+        }
+        return head.toString();
     }
 
     @Test
