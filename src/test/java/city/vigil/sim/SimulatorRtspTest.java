@@ -143,6 +143,32 @@ class SimulatorRtspTest {
     }
 
     @Test
+    void a_slow_camera_answers_after_its_delay() throws Exception {
+        String id = camera(Scenario.SLOW);
+        sim.fleet().put(sim.fleet().get(id).orElseThrow().withTimings(Duration.ofMillis(1200), null, null));
+        long started = System.nanoTime();
+        assertThat(rawRequest("DESCRIBE " + url(id) + " RTSP/1.0\r\nCSeq: 2\r\n\r\n")).startsWith("RTSP/1.0 200");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1200));
+    }
+
+    @Test
+    void a_flapping_camera_alternates_between_up_and_down() throws Exception {
+        String id = camera(Scenario.FLAPPING);
+        sim.fleet().put(sim.fleet().get(id).orElseThrow().withTimings(null, null, Duration.ofMillis(700)));
+        boolean[] seen = new boolean[2];
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(150)).until(() -> {
+            String answer;
+            try {
+                answer = rawRequest("DESCRIBE " + url(id) + " RTSP/1.0\r\nCSeq: 2\r\n\r\n");
+            } catch (java.io.IOException e) {
+                answer = "";
+            }
+            seen[answer.startsWith("RTSP/1.0 200") ? 0 : 1] = true;
+            return seen[0] && seen[1];
+        });
+    }
+
+    @Test
     void a_frozen_camera_repeats_the_same_picture() throws Exception {
         try (StreamClient client = new StreamClient(url(camera(Scenario.FROZEN)), 5000)) {
             BufferedImage a = client.imageAfter(2);
