@@ -77,34 +77,7 @@ final class HttpStreamConnection extends SimpleChannelInboundHandler<FullHttpReq
             return;
         }
         SimCamera cam = camera.get();
-        switch (cam.scenario()) {
-            case HANG -> {
-                hung = true;
-                return;
-            }
-            case REFUSED -> {
-                RtspConnection.reset(ctx);
-                return;
-            }
-            case SLOW -> {
-                request.retain();
-                ctx.executor().schedule(() -> {
-                    try {
-                        serve(ctx, request, cam, live, hls);
-                    } finally {
-                        request.release();
-                    }
-                }, cam.delay().toMillis(), TimeUnit.MILLISECONDS);
-                return;
-            }
-            default -> {
-                if (cam.flappedDown(System.currentTimeMillis())) {
-                    RtspConnection.reset(ctx);
-                    return;
-                }
-            }
-        }
-        serve(ctx, request, cam, live, hls);
+        hung = ScenarioGate.pass(ctx, request, cam, () -> serve(ctx, request, cam, live, hls));
     }
 
     private void serve(ChannelHandlerContext ctx, FullHttpRequest request, SimCamera cam, Matcher live, Matcher hls) {
@@ -153,7 +126,7 @@ final class HttpStreamConnection extends SimpleChannelInboundHandler<FullHttpReq
                 case CLOSE -> stopAndClose(ctx);
                 case RESET -> {
                     stop();
-                    RtspConnection.reset(ctx);
+                    ScenarioGate.reset(ctx);
                 }
                 case WAIT -> {
                 }

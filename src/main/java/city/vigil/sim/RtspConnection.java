@@ -2,7 +2,6 @@ package city.vigil.sim;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -104,34 +103,7 @@ final class RtspConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
             return;
         }
         SimCamera cam = camera.get();
-        switch (cam.scenario()) {
-            case HANG -> {
-                hung = true;
-                return;
-            }
-            case REFUSED -> {
-                reset(ctx);
-                return;
-            }
-            case SLOW -> {
-                request.retain();
-                ctx.executor().schedule(() -> {
-                    try {
-                        handle(ctx, request, cam, path.group(2));
-                    } finally {
-                        request.release();
-                    }
-                }, cam.delay().toMillis(), TimeUnit.MILLISECONDS);
-                return;
-            }
-            default -> {
-                if (cam.flappedDown(System.currentTimeMillis())) {
-                    reset(ctx);
-                    return;
-                }
-            }
-        }
-        handle(ctx, request, cam, path.group(2));
+        hung = ScenarioGate.pass(ctx, request, cam, () -> handle(ctx, request, cam, path.group(2)));
     }
 
     private void handle(ChannelHandlerContext ctx, FullHttpRequest request, SimCamera cam, String streamName) {
@@ -248,7 +220,7 @@ final class RtspConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
             }
             case RESET -> {
                 s.stop();
-                reset(ctx);
+                ScenarioGate.reset(ctx);
             }
             case WAIT -> {
             }
@@ -293,11 +265,6 @@ final class RtspConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
         ctx.writeAndFlush(response);
     }
 
-    /** Closes with a TCP reset, which a client sees as a refused or broken connection. */
-    static void reset(ChannelHandlerContext ctx) {
-        ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
-        ctx.close();
-    }
 
     private static String pathOf(String uri) {
         int scheme = uri.indexOf("://");
