@@ -1,0 +1,83 @@
+package city.vigil.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import city.vigil.sim.Resolution;
+import city.vigil.sim.Scenario;
+import city.vigil.sim.SimConfig;
+import city.vigil.sim.Simulator;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The RTSP liveness probe against real simulated cameras, one fault at a time. */
+class RtspProbeTest {
+    private static final AtomicInteger IDS = new AtomicInteger();
+    private static final ProbeTimeouts FAST = new ProbeTimeouts(Duration.ofMillis(800), Duration.ofMillis(800), Duration.ofMillis(1500));
+    private static Simulator sim;
+    private static Vertx vertx;
+    private static RtspProbe probe;
+
+    @BeforeAll
+    static void start() {
+        sim = Simulator.start(SimConfig.loopback(Path.of("target", "sim-clips")));
+        vertx = Vertx.vertx();
+        probe = new RtspProbe(vertx, FAST);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        sim.close();
+        vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+
+    private static ProbeTarget camera(Scenario scenario) {
+        String id = "4401060000132" + String.format("%07d", 7000 + IDS.incrementAndGet());
+        sim.fleet().add(id, scenario);
+        return ProbeTarget.of(sim.rtspUrl(id, Resolution.SUB));
+    }
+
+    private static ProbeResult run(ProbeTarget target) throws Exception {
+        return probe.probe(target).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void a_healthy_camera_is_up_quickly() throws Exception {
+        ProbeResult result = run(camera(Scenario.HEALTHY));
+        assertThat(result.up()).as(String.valueOf(result)).isTrue();
+        assertThat(result.latency()).isLessThan(Duration.ofMillis(500));
+    }
+
+    @Test
+    void classifies_each_failure() throws Exception {
+        assertThat(run(camera(Scenario.HANG)).cause()).isEqualTo(ProbeCause.TIMEOUT);
+        assertThat(run(camera(Scenario.REFUSED)).cause()).isEqualTo(ProbeCause.REFUSED);
+        assertThat(run(camera(Scenario.NOT_FOUND)).cause()).isEqualTo(ProbeCause.NOT_FOUND);
+        assertThat(run(camera(Scenario.AUTH_REQUIRED)).cause()).isEqualTo(ProbeCause.AUTH_FAILED);
+        assertThat(run(ProbeTarget.of("rtsp://camera-that-does-not-exist.invalid:554/x")).cause()).isEqualTo(ProbeCause.DNS);
+        ProbeTarget slow = camera(Scenario.SLOW);
+        assertThat(run(slow).cause()).as("answers after 3 s, the deadline is 1.5 s").isEqualTo(ProbeCause.TIMEOUT);
+        ProbeTarget http = ProbeTarget.of("rtsp://127.0.0.1:" + sim.httpPort() + "/cam/x/sub");
+        assertThat(run(http).cause()).as("an HTTP server on the RTSP port").isEqualTo(ProbeCause.BAD_RESPONSE);
+    }
+
+    @Test
+    void answers_a_challenge_with_the_stored_credentials() throws Exception {
+        ProbeTarget locked = camera(Scenario.AUTH_REQUIRED);
+        assertThat(run(locked.withCredentials("admin", "vigil-sim")).up()).isTrue();
+        ProbeResult wrong = run(locked.withCredentials("admin", "guess"));
+        assertThat(wrong.cause()).isEqualTo(ProbeCause.AUTH_FAILED);
+        assertThat(wrong.detail()).doesNotContain("guess");
+    }
+
+    @Test
+    void describe_depth_cannot_see_a_dead_encoder() throws Exception {
+        // DESCRIBE succeeds although no RTP will ever flow: the deep tier (or FIRST_PACKET depth) must catch it.
+        assertThat(run(camera(Scenario.NO_VIDEO)).up()).isTrue();
+    }
+}
