@@ -50,6 +50,7 @@ public class ImportService {
             throw new ApiException(ApiError.BUSY, "Import queue is full; retry when a running import has finished");
         }
         Path file = spool(body);
+        ImportJob[] created = new ImportJob[1];
         try {
             ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
                 ImportJob j = new ImportJob();
@@ -65,10 +66,15 @@ public class ImportService {
                 j.persist();
                 return j;
             });
+            created[0] = job;
             runner.submit(job, file, options.charset(), scope);
             return job;
         } catch (RejectedExecutionException e) {
             deleteQuietly(file);
+            // The job row exists already: it must not wait as QUEUED for a run that will never come.
+            QuarkusTransaction.requiringNew().run(() -> em.createQuery("update ImportJob set state = ?1, message = ?2, finishedAt = ?3 where id = ?4")
+                    .setParameter(1, ImportState.FAILED).setParameter(2, "refused: the import queue was full")
+                    .setParameter(3, OffsetDateTime.now()).setParameter(4, created[0].id).executeUpdate());
             throw new ApiException(ApiError.BUSY, "Import queue is full; retry when a running import has finished");
         } catch (RuntimeException e) {
             deleteQuietly(file);
