@@ -1,0 +1,23 @@
+package city.vigil.monitor;
+
+/**
+ * Channels of one group (an area at any level, optionally one point class) by state. Monitored channels are the
+ * IN_USE ones outside maintenance whose state is known (DESIGN §1); the online rate counts DEGRADED as online.
+ */
+public record RateCounts(long online, long degraded, long offline, long unreachable, long unknown, long excluded) {
+
+    public static final RateCounts EMPTY = new RateCounts(0, 0, 0, 0, 0, 0);
+
+    public long monitored() {
+        return online + degraded + offline + unreachable;
+    }
+
+    public long total() {
+        return monitored() + unknown + excluded;
+    }
+
+    /** (ONLINE + DEGRADED) / monitored, or null when nothing is monitored. */
+    public Double onlineRate() {
+        return monitored() == 0 ? null : (online + degraded) / (double) monitored();
+    }
+}

@@ -1,0 +1,90 @@
+package city.vigil.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import city.vigil.probe.ProbeCause;
+import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** What every status store must do; each implementation's test extends this with its own store. */
+abstract class StatusStoreContract {
+    private static final Instant NOW = Instant.parse("2026-11-21T08:00:00Z");
+    private static final String TIANHE_STREET = "440100/440106/440106001/";
+    private static final String YUEXIU = "440100/440104/";
+
+    abstract StatusStore store();
+
+    static ChannelStatus status(String id, String path, int pointClass, LinkState state, boolean monitored) {
+        return new ChannelStatus(id, path, pointClass, state, false, monitored, NOW, state == LinkState.OFFLINE ? ProbeCause.TIMEOUT : null);
+    }
+
+    @Test
+    void counts_every_area_level_and_class_without_scanning() {
+        StatusStore store = store();
+        store.put(status("a", TIANHE_STREET, 1, LinkState.ONLINE, true));
+        store.put(status("b", TIANHE_STREET, 3, LinkState.OFFLINE, true));
+        store.put(status("c", YUEXIU, 1, LinkState.UNKNOWN, true));
+        store.put(status("d", YUEXIU, 2, LinkState.DEGRADED, true));
+        store.put(status("e", YUEXIU, 2, LinkState.OFFLINE, false));
+
+        RateCounts city = store.counts("440100", null);
+        assertThat(city.total()).isEqualTo(5);
+        assertThat(city.monitored()).as("unknown and excluded are not monitored").isEqualTo(3);
+        assertThat(city.onlineRate()).as("degraded counts as online").isEqualTo(2 / 3.0);
+        assertThat(store.counts("440106", 1).online()).isEqualTo(1);
+        assertThat(store.counts("440106001", 3).offline()).isEqualTo(1);
+        assertThat(store.counts("440104", null).excluded()).isEqualTo(1);
+        assertThat(store.counts(null, 2).total()).isEqualTo(2);
+        assertThat(store.counts("440118", null)).isEqualTo(RateCounts.EMPTY);
+        assertThat(store.counts("440118", null).onlineRate()).isNull();
+    }
+
+    @Test
+    void a_state_change_moves_the_channel_between_counters() {
+        StatusStore store = store();
+        store.put(status("x", TIANHE_STREET, 1, LinkState.ONLINE, true));
+        store.put(status("x", TIANHE_STREET, 1, LinkState.OFFLINE, true));
+        assertThat(store.counts("440106", 1)).isEqualTo(new RateCounts(0, 0, 1, 0, 0, 0));
+        store.put(status("x", TIANHE_STREET, 1, LinkState.OFFLINE, false));
+        assertThat(store.counts("440106", 1)).isEqualTo(new RateCounts(0, 0, 0, 0, 0, 1));
+        store.remove("x");
+        assertThat(store.counts("440106", 1).total()).isZero();
+        assertThat(store.get("x")).isEmpty();
+    }
+
+    @Test
+    void concurrent_updates_keep_every_total_exact() throws Exception {
+        StatusStore store = store();
+        List<String> paths = List.of(TIANHE_STREET, YUEXIU, "440100/440111/440111003/");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> work = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            long seed = t;
+            work.add(pool.submit(() -> {
+                SplittableRandom random = new SplittableRandom(seed);
+                for (int i = 0; i < 5_000; i++) {
+                    int n = random.nextInt(500);
+                    store.put(status("cam" + n, paths.get(n % 3), 1 + n % 3, LinkState.values()[random.nextInt(5)], random.nextInt(10) > 0));
+                }
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+        long online = 0;
+        for (int n = 0; n < 500; n++) {
+            ChannelStatus s = store.get("cam" + n).orElseThrow();
+            online += s.monitored() && s.state().online() ? 1 : 0;
+        }
+        RateCounts all = store.counts(null, null);
+        assertThat(all.total()).isEqualTo(500).isEqualTo(store.size());
+        assertThat(all.online() + all.degraded()).isEqualTo(online);
+        assertThat(store.counts("440100", null)).isEqualTo(all);
+    }
+}
