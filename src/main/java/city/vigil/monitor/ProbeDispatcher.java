@@ -1,0 +1,100 @@
+package city.vigil.monitor;
+
+import io.vertx.core.Future;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.function.Supplier;
+
+/**
+ * Starts due probes within bounds: at most {@code maxInFlight} at once overall and {@code perHost} at once per
+ * device host, so Vigil never overloads a camera or an NVR. Probes over a bound wait in a bounded queue; when the
+ * queue is full the probe is dropped and counted (a visible bound, never a silent one). Not thread-safe: use it from
+ * one event loop.
+ */
+public final class ProbeDispatcher {
+
+    /** A probe waiting for a slot. */
+    private record Waiting(String host, Supplier<Future<?>> start) {
+    }
+
+    private final int maxInFlight;
+    private final int perHost;
+    private final int maxQueued;
+    private final Map<String, Integer> hostInFlight = new HashMap<>();
+    private final Queue<Waiting> queue = new ArrayDeque<>();
+    private int inFlight;
+    private long dropped;
+
+    public ProbeDispatcher(int maxInFlight, int perHost, int maxQueued) {
+        this.maxInFlight = maxInFlight;
+        this.perHost = perHost;
+        this.maxQueued = maxQueued;
+    }
+
+    /** Starts the probe now if the bounds allow, else queues it; false when it had to be dropped. */
+    public boolean submit(String host, Supplier<Future<?>> start) {
+        if (canStart(host)) {
+            launch(host, start);
+            return true;
+        }
+        if (queue.size() >= maxQueued) {
+            dropped++;
+            return false;
+        }
+        queue.add(new Waiting(host, start));
+        return true;
+    }
+
+    public int inFlight() {
+        return inFlight;
+    }
+
+    public int queued() {
+        return queue.size();
+    }
+
+    public long dropped() {
+        return dropped;
+    }
+
+    private boolean canStart(String host) {
+        return inFlight < maxInFlight && hostInFlight.getOrDefault(host, 0) < perHost;
+    }
+
+    private void launch(String host, Supplier<Future<?>> start) {
+        inFlight++;
+        hostInFlight.merge(host, 1, Integer::sum);
+        Future<?> probe;
+        try {
+            probe = start.get();
+        } catch (RuntimeException e) {
+            probe = Future.failedFuture(e);
+        }
+        probe.onComplete(done -> finished(host));
+    }
+
+    private void finished(String host) {
+        inFlight--;
+        hostInFlight.computeIfPresent(host, (h, n) -> n == 1 ? null : n - 1);
+        drain();
+    }
+
+    /** Starts queued probes, oldest first, that the bounds now allow; probes for a busy host wait their turn. */
+    private void drain() {
+        int rounds = queue.size();
+        for (int i = 0; i < rounds && inFlight < maxInFlight; i++) {
+            Waiting w = queue.poll();
+            if (w == null) {
+                // A probe that completed at once drained the queue from inside launch().
+                return;
+            }
+            if (canStart(w.host())) {
+                launch(w.host(), w.start());
+            } else {
+                queue.add(w);
+            }
+        }
+    }
+}
