@@ -1,0 +1,84 @@
+package city.vigil.outage;
+
+import city.vigil.probe.ProbeCause;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Opens and closes outages in PostgreSQL. The partial unique index (one open outage per channel) is the arbiter:
+ * opening when one is already open does nothing, whoever tries, however often, from however many replicas.
+ */
+@ApplicationScoped
+public class OutageStore {
+    private final AgroalDataSource dataSource;
+
+    public OutageStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Opens an outage unless one is open already; returns the new outage's id, or empty when one was open. */
+    public Optional<Long> open(String gbId, String areaPath, int pointClass, ProbeCause cause, Instant at) {
+        String sql = "INSERT INTO outage (gb_id, area_path, point_class, cause, started_at) VALUES (?, ?, ?, ?, ?) "
+                + "ON CONFLICT (gb_id) WHERE ended_at IS NULL DO NOTHING RETURNING id";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, gbId);
+            s.setString(2, areaPath);
+            s.setShort(3, (short) pointClass);
+            s.setString(4, cause == null ? null : cause.name());
+            s.setTimestamp(5, Timestamp.from(at));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open an outage for " + gbId, e);
+        }
+    }
+
+    /** Closes the channel's open outage; returns its id, or empty when none was open. */
+    public Optional<Long> close(String gbId, Instant at) {
+        String sql = "UPDATE outage SET ended_at = greatest(?, started_at) WHERE gb_id = ? AND ended_at IS NULL RETURNING id";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setTimestamp(1, Timestamp.from(at));
+            s.setString(2, gbId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot close the outage of " + gbId, e);
+        }
+    }
+
+    /** Records who acknowledged an outage, when, and why; false when there is no such outage. */
+    public boolean acknowledge(long id, String who, String note, Instant at) {
+        String sql = "UPDATE outage SET acked_by = ?, acked_at = ?, ack_note = ? WHERE id = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, who);
+            s.setTimestamp(2, Timestamp.from(at));
+            s.setString(3, note);
+            s.setLong(4, id);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot acknowledge outage " + id, e);
+        }
+    }
+
+    /** The channel's open outage, if any. */
+    public Optional<Long> openOutage(String gbId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT id FROM outage WHERE gb_id = ? AND ended_at IS NULL")) {
+            s.setString(1, gbId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the outages of " + gbId, e);
+        }
+    }
+}
