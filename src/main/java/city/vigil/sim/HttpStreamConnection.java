@@ -3,7 +3,6 @@ package city.vigil.sim;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -27,37 +26,21 @@ import java.util.regex.Pattern;
  * chunked and paced in real time from the last keyframe, and HLS ({@code /cam/{id}/sub/index.m3u8}) with a sliding
  * window of one-GOP segments that age like a live camera's.
  */
-final class HttpStreamConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
+final class HttpStreamConnection extends SimConnection {
     private static final Pattern LIVE = Pattern.compile("/cam/([^/]+)/(main|sub)\\.(ts|flv)");
     private static final Pattern HLS = Pattern.compile("/cam/([^/]+)/(main|sub)/(index\\.m3u8|(\\d+)\\.ts)");
     static final int WINDOW = 6;
     /** Segments older than the window stay fetchable a while, for clients that read slowly. */
     private static final int KEEP = 20;
 
-    private final SimFleet fleet;
-    private final ClipLibrary clips;
-    private final SimStats stats;
     private ScheduledFuture<?> ticker;
-    private boolean hung;
 
     HttpStreamConnection(SimFleet fleet, ClipLibrary clips, SimStats stats) {
-        this.fleet = fleet;
-        this.clips = clips;
-        this.stats = stats;
+        super(fleet, clips, stats);
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        stats.connections.incrementAndGet();
-        super.channelActive(ctx);
-    }
-
-    @Override
-    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        stats.requests.incrementAndGet();
-        if (hung) {
-            return;
-        }
+    protected void onRequest(ChannelHandlerContext ctx, FullHttpRequest request) {
         if (request.decoderResult().isFailure()) {
             respond(ctx, HttpResponseStatus.BAD_REQUEST, "malformed request\n", null);
             ctx.close();
@@ -215,6 +198,11 @@ final class HttpStreamConnection extends SimpleChannelInboundHandler<FullHttpReq
         ctx.writeAndFlush(response);
     }
 
+    @Override
+    protected void stopStreaming() {
+        stop();
+    }
+
     private void stop() {
         if (ticker != null) {
             ticker.cancel(false);
@@ -226,13 +214,6 @@ final class HttpStreamConnection extends SimpleChannelInboundHandler<FullHttpReq
     private void stopAndClose(ChannelHandlerContext ctx) {
         stop();
         ctx.close();
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        stop();
-        stats.connections.decrementAndGet();
-        super.channelInactive(ctx);
     }
 
     @Override

@@ -2,7 +2,6 @@ package city.vigil.sim;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -24,18 +23,14 @@ import java.util.regex.Pattern;
  * One client connection to the simulated cameras: answers RTSP requests for {@code /cam/{id}/{main|sub}} as the
  * camera's scenario says, and streams RTP interleaved on the same connection once playing.
  */
-final class RtspConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
+final class RtspConnection extends SimConnection {
     /** Name of the pipeline slot that RTP is written through, past the RTSP encoder. */
     static final String RTP_OUT = "rtp-out";
     private static final Pattern PATH = Pattern.compile("/cam/([^/]+)/(main|sub)(?:/.*)?");
     private static final Pattern INTERLEAVED = Pattern.compile("interleaved=(\\d+)(?:-(\\d+))?");
     private static final String PUBLIC = "OPTIONS, DESCRIBE, SETUP, PLAY, PAUSE, TEARDOWN, GET_PARAMETER";
 
-    private final SimFleet fleet;
-    private final ClipLibrary clips;
-    private final SimStats stats;
     private Stream stream;
-    private boolean hung;
 
     /** The one stream a connection sets up (cameras serve one track per session). */
     private final class Stream {
@@ -64,23 +59,11 @@ final class RtspConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
 
     RtspConnection(SimFleet fleet, ClipLibrary clips, SimStats stats) {
-        this.fleet = fleet;
-        this.clips = clips;
-        this.stats = stats;
+        super(fleet, clips, stats);
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        stats.connections.incrementAndGet();
-        super.channelActive(ctx);
-    }
-
-    @Override
-    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        stats.requests.incrementAndGet();
-        if (hung) {
-            return;
-        }
+    protected void onRequest(ChannelHandlerContext ctx, FullHttpRequest request) {
         if (request.decoderResult().isFailure()) {
             respond(ctx, request, RtspResponseStatuses.BAD_REQUEST, null);
             ctx.close();
@@ -278,14 +261,12 @@ final class RtspConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
 
     @Override
-    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    protected void stopStreaming() {
         // A client that disconnects mid-stream frees its session here.
         if (stream != null) {
             stream.stop();
             stream = null;
         }
-        stats.connections.decrementAndGet();
-        super.channelInactive(ctx);
     }
 
     @Override

@@ -5,14 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import city.vigil.sim.Resolution;
 import city.vigil.sim.Scenario;
-import city.vigil.sim.SimConfig;
 import city.vigil.sim.Simulator;
+import city.vigil.testsupport.SimulatedCameras;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,28 +18,28 @@ import org.junit.jupiter.api.Test;
 
 /** The HTTP-FLV, MPEG-TS and HLS probes against real simulated streams. */
 class HttpStreamProbeTest {
-    private static final AtomicInteger IDS = new AtomicInteger();
     private static final ProbeTimeouts FAST = new ProbeTimeouts(Duration.ofMillis(800), Duration.ofMillis(800), Duration.ofMillis(2000));
+    private static SimulatedCameras cameras;
     private static Simulator sim;
     private static Vertx vertx;
     private static HttpStreamProbe probe;
 
     @BeforeAll
     static void start() {
-        sim = Simulator.start(SimConfig.loopback(Path.of("target", "sim-clips")));
+        cameras = new SimulatedCameras();
+        sim = cameras.simulator();
         vertx = Vertx.vertx();
         probe = new HttpStreamProbe(vertx, FAST);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        sim.close();
+        cameras.close();
         vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     }
 
     private static String camera(Scenario scenario) {
-        String id = "4401060000132" + String.format("%07d", 8000 + IDS.incrementAndGet());
-        sim.fleet().add(id, scenario);
+        String id = cameras.add(scenario);
         return id;
     }
 

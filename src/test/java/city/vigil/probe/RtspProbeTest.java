@@ -4,41 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import city.vigil.sim.Resolution;
 import city.vigil.sim.Scenario;
-import city.vigil.sim.SimConfig;
 import city.vigil.sim.Simulator;
+import city.vigil.testsupport.SimulatedCameras;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The RTSP liveness probe against real simulated cameras, one fault at a time. */
 class RtspProbeTest {
-    private static final AtomicInteger IDS = new AtomicInteger();
     private static final ProbeTimeouts FAST = new ProbeTimeouts(Duration.ofMillis(800), Duration.ofMillis(800), Duration.ofMillis(1500));
+    private static SimulatedCameras cameras;
     private static Simulator sim;
     private static Vertx vertx;
     private static RtspProbe probe;
 
     @BeforeAll
     static void start() {
-        sim = Simulator.start(SimConfig.loopback(Path.of("target", "sim-clips")));
+        cameras = new SimulatedCameras();
+        sim = cameras.simulator();
         vertx = Vertx.vertx();
         probe = new RtspProbe(vertx, FAST);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        sim.close();
+        cameras.close();
         vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     }
 
     private static ProbeTarget camera(Scenario scenario) {
-        String id = "4401060000132" + String.format("%07d", 7000 + IDS.incrementAndGet());
-        sim.fleet().add(id, scenario);
+        String id = cameras.add(scenario);
         return ProbeTarget.of(sim.rtspUrl(id, Resolution.SUB));
     }
 

@@ -11,35 +11,34 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import city.vigil.testsupport.SimulatedCameras;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP streams (live MPEG-TS, HTTP-FLV, HLS) as FFmpeg and a plain HTTP client see them. */
 class SimulatorHttpTest {
-    private static final AtomicInteger IDS = new AtomicInteger(5000);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Pattern SEQUENCE = Pattern.compile("#EXT-X-MEDIA-SEQUENCE:(\\d+)");
+    private static SimulatedCameras cameras;
     private static Simulator sim;
 
     @BeforeAll
     static void start() {
-        sim = Simulator.start(SimConfig.loopback(Path.of("target", "sim-clips")));
+        cameras = new SimulatedCameras();
+        sim = cameras.simulator();
     }
 
     @AfterAll
     static void stop() {
-        sim.close();
+        cameras.close();
     }
 
     private static String camera(Scenario scenario) {
-        String id = "4401060000132" + String.format("%07d", IDS.incrementAndGet());
-        sim.fleet().add(id, scenario);
-        return id;
+        return cameras.add(scenario);
     }
 
     @Test

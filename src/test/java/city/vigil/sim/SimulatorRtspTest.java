@@ -12,31 +12,30 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import city.vigil.testsupport.SimulatedCameras;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Opens every RTSP scenario with FFmpeg (JavaCV) and asserts what a client sees. */
 class SimulatorRtspTest {
-    private static final AtomicInteger IDS = new AtomicInteger();
+    private static SimulatedCameras cameras;
     private static Simulator sim;
 
     @BeforeAll
     static void start() {
-        sim = Simulator.start(SimConfig.loopback(Path.of("target", "sim-clips")));
+        cameras = new SimulatedCameras();
+        sim = cameras.simulator();
     }
 
     @AfterAll
     static void stop() {
-        sim.close();
+        cameras.close();
     }
 
     private static String camera(Scenario scenario) {
-        String id = "4401060000132" + String.format("%07d", IDS.incrementAndGet());
-        sim.fleet().add(id, scenario);
-        return id;
+        return cameras.add(scenario);
     }
 
     private static String url(String id) {
