@@ -1,0 +1,5 @@
+package city.vigil.outage;
+
+/** An operator's acknowledgement of an outage. */
+public record AckRequest(String by, String note) {
+}

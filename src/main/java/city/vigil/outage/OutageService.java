@@ -1,0 +1,101 @@
+package city.vigil.outage;
+
+import city.vigil.area.AreaService;
+import city.vigil.platform.ApiException;
+import city.vigil.platform.Checks;
+import city.vigil.platform.Page;
+import city.vigil.platform.Scope;
+import city.vigil.platform.SqlWhere;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Reading and acknowledging outages; the monitor opens and closes them through {@link OutageStore}. */
+@ApplicationScoped
+public class OutageService {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    AreaService areas;
+    @Inject
+    OutageStore store;
+
+    /** Outage filters; null means any. */
+    public record Filter(String area, Boolean open, String cause, String gbId) {
+    }
+
+    public Page<OutageView> list(Scope scope, Filter filter, Long after, int limit) {
+        SqlWhere where = new SqlWhere().scope(scope, "area_path");
+        if (filter.area() != null) {
+            where.and("area_path LIKE ?", areas.requireForResource(scope, "area", filter.area()).path + "%");
+        }
+        if (filter.open() != null) {
+            where.and(filter.open() ? "ended_at IS NULL" : "ended_at IS NOT NULL");
+        }
+        if (filter.cause() != null) {
+            where.and("cause = ?", filter.cause());
+        }
+        if (filter.gbId() != null) {
+            where.and("gb_id = ?", filter.gbId());
+        }
+        if (after != null) {
+            where.and("id < ?", after);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = where.bind(em.createNativeQuery(SELECT + " WHERE " + where.sql() + " ORDER BY id DESC LIMIT " + (limit + 1)))
+                .getResultList();
+        return Page.of(rows, limit, r -> String.valueOf(((Number) r[0]).longValue()), OutageService::view);
+    }
+
+    public Optional<OutageView> find(Scope scope, long id) {
+        SqlWhere where = new SqlWhere().scope(scope, "area_path").and("id = ?", id);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = where.bind(em.createNativeQuery(SELECT + " WHERE " + where.sql())).getResultList();
+        return rows.stream().findFirst().map(OutageService::view);
+    }
+
+    public OutageView acknowledge(Scope scope, long id, AckRequest request) {
+        Checks checks = new Checks();
+        if (checks.required("by", request.by())) {
+            checks.maxLength("by", request.by(), 64);
+        }
+        checks.maxLength("note", request.note(), 512);
+        checks.throwIfAny();
+        find(scope, id).orElseThrow(() -> ApiException.notFound("Outage", String.valueOf(id)));
+        store.acknowledge(id, request.by().trim(), request.note(), Instant.now());
+        return find(scope, id).orElseThrow();
+    }
+
+    private static final String SELECT = "SELECT id, gb_id, area_path, point_class, cause, started_at, ended_at, acked_by, acked_at, ack_note FROM outage";
+
+    private static OutageView view(Object[] r) {
+        String[] path = ((String) r[2]).split("/");
+        Instant started = instant(r[5]);
+        Instant ended = instant(r[6]);
+        Instant end = ended == null ? Instant.now() : ended;
+        OutageView.Ack ack = r[7] == null ? null : new OutageView.Ack((String) r[7], instant(r[8]), (String) r[9]);
+        return new OutageView(((Number) r[0]).longValue(), ((String) r[1]).trim(), path[path.length - 1], ((Number) r[3]).intValue(),
+                (String) r[4], started, ended, ended == null, Math.max(0, end.getEpochSecond() - started.getEpochSecond()), ack);
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+    }
+}
