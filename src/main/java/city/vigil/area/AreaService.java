@@ -5,6 +5,7 @@ import city.vigil.platform.ApiException;
 import city.vigil.platform.Outcome;
 import city.vigil.platform.Page;
 import city.vigil.platform.Scope;
+import city.vigil.platform.SqlWhere;
 import city.vigil.platform.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -124,40 +125,26 @@ public class AreaService {
     }
 
     public Page<AreaView> list(Scope scope, AreaFilter filter, String after, int limit) {
-        StringBuilder hql = new StringBuilder("from Area where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (!scope.isAll()) {
-            hql.append(" and (");
-            for (int i = 0; i < scope.areaPaths().size(); i++) {
-                hql.append(i == 0 ? "" : " or ").append("path like :scope").append(i);
-                params.put("scope" + i, scope.areaPaths().get(i) + "%");
-            }
-            hql.append(')');
-        }
+        SqlWhere where = new SqlWhere().scope(scope, "path");
         if (filter.level() != null) {
-            hql.append(" and level = :level");
-            params.put("level", filter.level());
+            where.and("level = ?", filter.level().name());
         }
         if (filter.parentCode() != null) {
-            hql.append(" and parentCode = :parent");
-            params.put("parent", filter.parentCode());
+            where.and("parent_code = ?", filter.parentCode());
         }
         if (filter.under() != null) {
             Area root = get(scope, filter.under());
-            hql.append(" and path like :under and code <> :underCode");
-            params.put("under", root.path + "%");
-            params.put("underCode", root.code);
+            where.and("path LIKE ? AND code <> ?", root.path + "%", root.code);
         }
         if (filter.text() != null) {
-            hql.append(" and lower(name) like :text");
-            params.put("text", "%" + filter.text().toLowerCase() + "%");
+            where.containsText("name", filter.text());
         }
         if (after != null) {
-            hql.append(" and code > :after");
-            params.put("after", after);
+            where.and("code > ?", after);
         }
-        hql.append(" order by code");
-        List<Area> rows = Area.<Area>find(hql.toString(), params).range(0, limit).list();
+        @SuppressWarnings("unchecked")
+        List<Area> rows = where.bind(em.createNativeQuery(
+                "SELECT * FROM area WHERE " + where.sql() + " ORDER BY code LIMIT " + (limit + 1), Area.class)).getResultList();
         return Page.of(rows, limit, a -> a.code, AreaView::brief);
     }
 

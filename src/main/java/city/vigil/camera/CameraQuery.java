@@ -35,7 +35,7 @@ public final class CameraQuery {
         }
         if (filter.text() != null) {
             // Same expression as the trigram index, so the index answers it.
-            where.and("(name || ' ' || coalesce(address, '')) ILIKE ?", "%" + escapeLike(filter.text()) + "%");
+            where.containsText("(name || ' ' || coalesce(address, ''))", filter.text());
         }
         if (filter.bbox() != null) {
             double[] b = filter.bbox();
@@ -50,7 +50,4 @@ public final class CameraQuery {
         return where;
     }
 
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 }

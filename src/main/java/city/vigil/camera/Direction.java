@@ -3,7 +3,6 @@ package city.vigil.camera;
 /** 监视方位 codes of the camera archive (1 东 … 8 西北, 9 全向) and the compass azimuth each stands for. */
 public final class Direction {
     private static final double[] AZIMUTH = {Double.NaN, 90, 270, 180, 0, 135, 45, 225, 315, Double.NaN};
-    public static final int OMNI = 9;
 
     private Direction() {
     }

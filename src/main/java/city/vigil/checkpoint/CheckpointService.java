@@ -103,7 +103,7 @@ public class CheckpointService {
             where.and("lifecycle = ?", lifecycle.name());
         }
         if (text != null) {
-            where.and("(name || ' ' || coalesce(address, '')) ILIKE ?", "%" + text + "%");
+            where.containsText("(name || ' ' || coalesce(address, ''))", text);
         }
         if (after != null) {
             where.and("gb_id > ?", after);

@@ -96,10 +96,7 @@ class CameraBulkWriter {
     private void stage(Connection connection, LedgerReader reader, ImportJob job, Map<String, String> areaPaths,
                        ImportProgress progress, ImportErrors errors) throws IOException, SQLException {
         if (job.format == ImportFormat.CSV) {
-            List<String> unknown = reader.startCsv(LedgerColumns.CAMERA);
-            if (!unknown.isEmpty()) {
-                io.quarkus.logging.Log.infof("import %s: ignoring unknown columns %s", job.id, unknown);
-            }
+            reader.startCsv(LedgerColumns.CAMERA);
         } else {
             reader.startJson();
         }

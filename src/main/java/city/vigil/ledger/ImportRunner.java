@@ -63,6 +63,9 @@ class ImportRunner {
                         : registry.run(reader, job, scope, progress, errors);
                 if (state == ImportState.REJECTED) {
                     message = progress.rejected + " rows were rejected; an atomic import writes nothing then";
+                } else if (!reader.ignoredColumns().isEmpty()) {
+                    // A misspelt header would otherwise lose its column without a word.
+                    message = "columns not imported (unknown headers): " + String.join(", ", reader.ignoredColumns());
                 }
             }
         } catch (LedgerFormatException e) {

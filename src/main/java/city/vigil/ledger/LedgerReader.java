@@ -43,6 +43,7 @@ final class LedgerReader implements Closeable {
     private Map<Integer, String> columnFields;
     private List<String> header;
     private JsonParser json;
+    private List<String> ignoredColumns = List.of();
     private final ObjectMapper mapper;
     private long rowNo;
 
@@ -82,8 +83,13 @@ final class LedgerReader implements Closeable {
         return counting.count;
     }
 
-    /** Reads the CSV header; returns the headers that match no field (reported, not fatal). */
-    List<String> startCsv(Map<String, List<String>> aliases) throws IOException {
+    /** Headers of the CSV that match no field: their cells are not imported (reported, not fatal). */
+    List<String> ignoredColumns() {
+        return ignoredColumns;
+    }
+
+    /** Reads the CSV header and resolves each column to a field. */
+    void startCsv(Map<String, List<String>> aliases) throws IOException {
         String first = firstLine();
         char delimiter = first.indexOf(',') < 0 && first.indexOf('\t') >= 0 ? '\t' : first.indexOf(',') < 0 && first.indexOf(';') >= 0 ? ';' : ',';
         csv = new CsvParser(text, delimiter);
@@ -109,7 +115,7 @@ final class LedgerReader implements Closeable {
         if (seen.isEmpty()) {
             throw new LedgerFormatException("no column of the header is known; expected names such as " + String.join(", ", aliases.keySet()));
         }
-        return unknown;
+        ignoredColumns = List.copyOf(unknown);
     }
 
     void startJson() throws IOException {

@@ -8,9 +8,6 @@ public final class RedisKeys {
         this.prefix = prefix;
     }
 
-    public String prefix() {
-        return prefix;
-    }
 
     /** The live status of one channel. */
     public String channel(String gbId) {

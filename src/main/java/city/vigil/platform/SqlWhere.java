@@ -26,6 +26,12 @@ public final class SqlWhere {
         return this;
     }
 
+    /** Case-insensitive "contains" on an expression; % and _ in the text match themselves, not anything. */
+    public SqlWhere containsText(String expression, String text) {
+        String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return and(expression + " ILIKE ?", "%" + escaped + "%");
+    }
+
     public String sql() {
         return clauses.isEmpty() ? "true" : String.join(" AND ", clauses);
     }

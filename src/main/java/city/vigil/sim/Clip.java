@@ -19,22 +19,18 @@ public final class Clip {
     public record AccessUnit(List<byte[]> nals, boolean keyframe) {
     }
 
-    private final int width;
-    private final int height;
     private final byte[] sps;
     private final byte[] pps;
     private final List<AccessUnit> frames;
 
-    private Clip(int width, int height, byte[] sps, byte[] pps, List<AccessUnit> frames) {
-        this.width = width;
-        this.height = height;
+    private Clip(byte[] sps, byte[] pps, List<AccessUnit> frames) {
         this.sps = sps;
         this.pps = pps;
         this.frames = frames;
     }
 
     /** Splits an Annex B stream (one picture per access unit, as the encoder writes it) into frames. */
-    static Clip fromAnnexB(byte[] stream, int width, int height) {
+    static Clip fromAnnexB(byte[] stream) {
         List<byte[]> nals = splitNals(stream);
         byte[] sps = null;
         byte[] pps = null;
@@ -62,7 +58,7 @@ public final class Clip {
         if (sps == null || pps == null || frames.isEmpty() || !frames.get(0).keyframe()) {
             throw new IllegalStateException("the encoder produced no usable H.264 stream");
         }
-        return new Clip(width, height, sps, pps, List.copyOf(frames));
+        return new Clip(sps, pps, List.copyOf(frames));
     }
 
     static List<byte[]> splitNals(byte[] s) {
@@ -84,17 +80,8 @@ public final class Clip {
         return nals;
     }
 
-    public int width() {
-        return width;
-    }
 
-    public int height() {
-        return height;
-    }
 
-    public int frameCount() {
-        return frames.size();
-    }
 
     public AccessUnit frame(long index) {
         return frames.get((int) Math.floorMod(index, (long) frames.size()));

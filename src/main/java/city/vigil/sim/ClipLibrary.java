@@ -46,7 +46,7 @@ public final class ClipLibrary {
                 LOG.infof("Encoded clip %s %dx%d in %d ms", picture, resolution.width, resolution.height,
                         (System.nanoTime() - started) / 1_000_000);
             }
-            return Clip.fromAnnexB(Files.readAllBytes(file), resolution.width, resolution.height);
+            return Clip.fromAnnexB(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare clip " + file, e);
         }

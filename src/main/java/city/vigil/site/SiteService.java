@@ -85,7 +85,7 @@ public class SiteService {
             where.and("category = ?", category.name());
         }
         if (text != null) {
-            where.and("name ILIKE ?", "%" + text + "%");
+            where.containsText("name", text);
         }
         if (after != null) {
             where.and("code > ?", after);

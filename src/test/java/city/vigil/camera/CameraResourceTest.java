@@ -204,6 +204,7 @@ class CameraResourceTest {
         given().queryParam("q", marker).queryParam("bbox", "113.3,23.1,113.4,23.2").get("/api/v1/cameras").then().body("items.gbId", contains(id));
         given().queryParam("q", marker).queryParam("bbox", "113.0,23.1,113.1,23.2").get("/api/v1/cameras").then().body("items", empty());
         given().queryParam("bbox", "1,2,3").get("/api/v1/cameras").then().statusCode(400).body("errors[0].field", equalTo("bbox"));
+        given().queryParam("q", "测试%标记").get("/api/v1/cameras").then().statusCode(200).body("items", empty());
     }
 
     @Test

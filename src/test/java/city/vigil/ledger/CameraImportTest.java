@@ -60,6 +60,15 @@ class CameraImportTest {
     }
 
     @Test
+    void says_which_columns_it_did_not_import() {
+        String id = Fixtures.cameraId();
+        String csv = "设备编码,设备名称,监控点位类型,行政区域,安装地址,经 纬度\n" + id + ",拼错的表头,3,440106,天河路 9 号,23.1/113.3\n";
+        JsonPath job = Imports.run(bytes(csv, StandardCharsets.UTF_8, false), "text/csv", Map.of());
+        assertThat(job.getString("state")).isEqualTo("SUCCEEDED");
+        assertThat(job.getString("message")).contains("经 纬度");
+    }
+
+    @Test
     void detects_a_gb18030_ledger_without_being_told() {
         String id = Fixtures.cameraId();
         byte[] body = bytes(CHINESE_HEADER + chineseRow(id, "珠江新城花城大道"), Charset.forName("GB18030"), false);
