@@ -4,16 +4,20 @@ import city.vigil.probe.ProbeCause;
 import java.time.Instant;
 
 /**
- * The live status of one channel as the status store keeps it: where it counts (area path, point class), its state,
- * and whether it is monitored at all (lifecycle IN_USE and not in a maintenance window).
+ * The live status of one channel as the status store keeps it: where it counts (area path, point class, maintainer
+ * unit), its state, and whether it counts at all: out of service (lifecycle REPAIR/REMOVED) and in maintenance are
+ * counted apart from the monitored channels.
  */
-public record ChannelStatus(String gbId, String areaPath, int pointClass, LinkState state, boolean flapping,
-                            boolean monitored, Instant since, ProbeCause cause) {
+public record ChannelStatus(String gbId, String areaPath, int pointClass, String maintainer, LinkState state, boolean flapping,
+                            boolean inService, boolean inMaintenance, Instant since, ProbeCause cause) {
 
     /** The rate bucket this status counts in. */
     Bucket bucket() {
-        if (!monitored) {
-            return Bucket.EXCLUDED;
+        if (!inService) {
+            return Bucket.OUT_OF_SERVICE;
+        }
+        if (inMaintenance) {
+            return Bucket.MAINTENANCE;
         }
         return switch (state) {
             case ONLINE -> Bucket.ONLINE;
@@ -24,6 +28,11 @@ public record ChannelStatus(String gbId, String areaPath, int pointClass, LinkSt
         };
     }
 
+    /** Whether the channel counts in the online rate's denominator (DESIGN §1). */
+    public boolean monitored() {
+        return inService && !inMaintenance && state != LinkState.UNKNOWN;
+    }
+
     /** Counter buckets: every channel is in exactly one. */
-    enum Bucket { ONLINE, DEGRADED, OFFLINE, UNREACHABLE, UNKNOWN, EXCLUDED }
+    enum Bucket { ONLINE, DEGRADED, OFFLINE, UNREACHABLE, UNKNOWN, MAINTENANCE, OUT_OF_SERVICE }
 }

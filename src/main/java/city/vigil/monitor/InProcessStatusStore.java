@@ -1,18 +1,17 @@
 package city.vigil.monitor;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * The status store of a single node: a map of channel statuses and, per (area at every level of the path, point
- * class), one counter per bucket. Updates to one channel are serialised by the map; counters are atomic, so
- * concurrent updates of different channels keep every total exact.
+ * The status store of a single node: a map of channel statuses and, per {@link RateGroups group}, one counter per
+ * bucket. Updates to one channel are serialised by the map; counters are atomic, so concurrent updates of different
+ * channels keep every total exact.
  */
 public final class InProcessStatusStore implements StatusStore {
-    /** Counter key part meaning "all areas" or "all classes". */
-    private static final String ALL = "*";
     private static final int BUCKETS = ChannelStatus.Bucket.values().length;
 
     private final Map<String, ChannelStatus> statuses = new ConcurrentHashMap<>();
@@ -41,12 +40,16 @@ public final class InProcessStatusStore implements StatusStore {
     }
 
     @Override
-    public RateCounts counts(String areaCode, Integer pointClass) {
-        AtomicLongArray c = counters.get(key(areaCode == null ? ALL : areaCode, pointClass == null ? ALL : pointClass.toString()));
+    public RateCounts counts(String areaCode, Integer pointClass, String maintainer) {
+        AtomicLongArray c = counters.get(RateGroups.key(areaCode, pointClass, maintainer));
         if (c == null) {
             return RateCounts.EMPTY;
         }
-        return new RateCounts(c.get(0), c.get(1), c.get(2), c.get(3), c.get(4), c.get(5));
+        long[] values = new long[BUCKETS];
+        for (int i = 0; i < BUCKETS; i++) {
+            values[i] = c.get(i);
+        }
+        return RateCounts.of(values);
     }
 
     @Override
@@ -54,28 +57,25 @@ public final class InProcessStatusStore implements StatusStore {
         return statuses.size();
     }
 
-    /** Adds {@code delta} to the status's bucket in every group it belongs to: each area on its path, and all, × its class and all. */
+    @Override
+    public synchronized void replaceAll(Collection<ChannelStatus> all) {
+        statuses.clear();
+        counters.clear();
+        all.forEach(this::put);
+    }
+
+    @Override
+    public boolean intact() {
+        return true;
+    }
+
     private void move(ChannelStatus status, int delta) {
         if (status == null) {
             return;
         }
         int bucket = status.bucket().ordinal();
-        String pointClass = Integer.toString(status.pointClass());
-        add(key(ALL, ALL), bucket, delta);
-        add(key(ALL, pointClass), bucket, delta);
-        for (String area : status.areaPath().split("/")) {
-            if (!area.isEmpty()) {
-                add(key(area, ALL), bucket, delta);
-                add(key(area, pointClass), bucket, delta);
-            }
+        for (String group : RateGroups.of(status)) {
+            counters.computeIfAbsent(group, k -> new AtomicLongArray(BUCKETS)).addAndGet(bucket, delta);
         }
-    }
-
-    private void add(String key, int bucket, int delta) {
-        counters.computeIfAbsent(key, k -> new AtomicLongArray(BUCKETS)).addAndGet(bucket, delta);
-    }
-
-    private static String key(String area, String pointClass) {
-        return area + "|" + pointClass;
     }
 }

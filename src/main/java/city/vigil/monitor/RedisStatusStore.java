@@ -4,19 +4,25 @@ import city.vigil.platform.RedisKeys;
 import city.vigil.probe.ProbeCause;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.hash.HashCommands;
+import io.quarkus.redis.datasource.keys.KeyScanArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The status store shared by replicas. Each channel's status is one string; {@code SET … GET} swaps it and returns
  * the previous one atomically, so the counter moves derived from (previous, next) add up exactly even when writers
- * race. The moves go in one MULTI/EXEC. If a writer dies between the two, counters drift until the next rebuild from
- * PostgreSQL, which is what Redis is for here: fast and rebuildable, never the record.
+ * race. The moves go in one MULTI/EXEC. If a writer dies between the two, counters drift until the next rebuild,
+ * which is what Redis is for here: fast and rebuildable, never the record.
  */
 public final class RedisStatusStore implements StatusStore {
-    private static final String ALL = "*";
+    private static final int BATCH = 1_000;
 
     private final RedisDataSource redis;
     private final RedisKeys keys;
@@ -50,63 +56,89 @@ public final class RedisStatusStore implements StatusStore {
     }
 
     @Override
-    public RateCounts counts(String areaCode, Integer pointClass) {
-        Map<String, Long> c = hashes.hgetall(keys.rates(areaCode == null ? ALL : areaCode, pointClass == null ? ALL : pointClass.toString()));
-        return new RateCounts(n(c, ChannelStatus.Bucket.ONLINE), n(c, ChannelStatus.Bucket.DEGRADED), n(c, ChannelStatus.Bucket.OFFLINE),
-                n(c, ChannelStatus.Bucket.UNREACHABLE), n(c, ChannelStatus.Bucket.UNKNOWN), n(c, ChannelStatus.Bucket.EXCLUDED));
+    public RateCounts counts(String areaCode, Integer pointClass, String maintainer) {
+        Map<String, Long> c = hashes.hgetall(keys.rates(RateGroups.key(areaCode, pointClass, maintainer)));
+        long[] byBucket = new long[ChannelStatus.Bucket.values().length];
+        for (ChannelStatus.Bucket b : ChannelStatus.Bucket.values()) {
+            Long v = c.get(b.name());
+            byBucket[b.ordinal()] = v == null ? 0 : v;
+        }
+        return RateCounts.of(byBucket);
     }
 
     @Override
     public long size() {
-        return counts(null, null).total();
+        return counts(null, null, null).total();
+    }
+
+    /** Deletes everything under the prefix, writes the statuses and their counters in batches, then the marker. */
+    @Override
+    public void replaceAll(Collection<ChannelStatus> statuses) {
+        List<String> old = new ArrayList<>();
+        redis.key().scan(new KeyScanArgs().match(keys.all()).count(BATCH)).toIterable().forEach(old::add);
+        for (int i = 0; i < old.size(); i += BATCH) {
+            redis.key().del(old.subList(i, Math.min(old.size(), i + BATCH)).toArray(String[]::new));
+        }
+        Map<String, long[]> counters = new HashMap<>();
+        Map<String, String> batch = new LinkedHashMap<>();
+        for (ChannelStatus s : statuses) {
+            batch.put(keys.channel(s.gbId()), encode(s));
+            if (batch.size() == BATCH) {
+                values.mset(batch);
+                batch.clear();
+            }
+            for (String group : RateGroups.of(s)) {
+                counters.computeIfAbsent(group, g -> new long[ChannelStatus.Bucket.values().length])[s.bucket().ordinal()]++;
+            }
+        }
+        if (!batch.isEmpty()) {
+            values.mset(batch);
+        }
+        for (Map.Entry<String, long[]> e : counters.entrySet()) {
+            Map<String, Long> fields = new HashMap<>();
+            for (ChannelStatus.Bucket b : ChannelStatus.Bucket.values()) {
+                fields.put(b.name(), e.getValue()[b.ordinal()]);
+            }
+            hashes.hset(keys.rates(e.getKey()), fields);
+        }
+        values.set(keys.intactMarker(), Instant.now().toString());
+    }
+
+    @Override
+    public boolean intact() {
+        return redis.key().exists(keys.intactMarker());
     }
 
     private void move(ChannelStatus from, ChannelStatus to) {
         if (from != null && to != null && from.bucket() == to.bucket() && from.areaPath().equals(to.areaPath())
-                && from.pointClass() == to.pointClass()) {
+                && from.pointClass() == to.pointClass() && java.util.Objects.equals(from.maintainer(), to.maintainer())) {
             return;
         }
         redis.withTransaction(tx -> {
             var h = tx.hash(String.class, String.class, Long.class);
             if (from != null) {
-                for (String key : groups(from)) {
-                    h.hincrby(key, from.bucket().name(), -1);
+                for (String group : RateGroups.of(from)) {
+                    h.hincrby(keys.rates(group), from.bucket().name(), -1);
                 }
             }
             if (to != null) {
-                for (String key : groups(to)) {
-                    h.hincrby(key, to.bucket().name(), 1);
+                for (String group : RateGroups.of(to)) {
+                    h.hincrby(keys.rates(group), to.bucket().name(), 1);
                 }
             }
         });
     }
 
-    /** The counter keys a status belongs to: all and each area on its path, each × all classes and its class. */
-    private java.util.List<String> groups(ChannelStatus s) {
-        String pointClass = Integer.toString(s.pointClass());
-        java.util.List<String> groups = new java.util.ArrayList<>(java.util.List.of(keys.rates(ALL, ALL), keys.rates(ALL, pointClass)));
-        for (String area : s.areaPath().split("/")) {
-            if (!area.isEmpty()) {
-                groups.add(keys.rates(area, ALL));
-                groups.add(keys.rates(area, pointClass));
-            }
-        }
-        return groups;
-    }
-
-    private static long n(Map<String, Long> counts, ChannelStatus.Bucket bucket) {
-        Long v = counts.get(bucket.name());
-        return v == null ? 0 : v;
-    }
-
     static String encode(ChannelStatus s) {
-        return String.join("\t", s.areaPath(), Integer.toString(s.pointClass()), s.state().name(), s.flapping() ? "1" : "0",
-                s.monitored() ? "1" : "0", Long.toString(s.since().toEpochMilli()), s.cause() == null ? "" : s.cause().name());
+        return String.join("\t", s.areaPath(), Integer.toString(s.pointClass()), s.maintainer() == null ? "" : s.maintainer().replace('\t', ' '),
+                s.state().name(), s.flapping() ? "1" : "0", s.inService() ? "1" : "0", s.inMaintenance() ? "1" : "0",
+                Long.toString(s.since().toEpochMilli()), s.cause() == null ? "" : s.cause().name());
     }
 
     static ChannelStatus decode(String gbId, String value) {
         String[] f = value.split("\t", -1);
-        return new ChannelStatus(gbId, f[0], Integer.parseInt(f[1]), LinkState.valueOf(f[2]), f[3].equals("1"), f[4].equals("1"),
-                Instant.ofEpochMilli(Long.parseLong(f[5])), f[6].isEmpty() ? null : ProbeCause.valueOf(f[6]));
+        return new ChannelStatus(gbId, f[0], Integer.parseInt(f[1]), f[2].isEmpty() ? null : f[2], LinkState.valueOf(f[3]),
+                f[4].equals("1"), f[5].equals("1"), f[6].equals("1"), Instant.ofEpochMilli(Long.parseLong(f[7])),
+                f[8].isEmpty() ? null : ProbeCause.valueOf(f[8]));
     }
 }

@@ -1,11 +1,12 @@
 package city.vigil.monitor;
 
+import java.util.Collection;
 import java.util.Optional;
 
 /**
  * Live channel status and the rate counters derived from it, kept together so that every state change moves its
  * channel between counters in the same step: the online rate of any area level is a lookup, not a scan. In-process
- * on the embedded default; Redis when replicas share the work. Always rebuildable from PostgreSQL.
+ * on the embedded default; Redis when replicas share the work. Always rebuildable from the monitor's own state.
  */
 public interface StatusStore {
 
@@ -17,8 +18,21 @@ public interface StatusStore {
     /** Forgets a channel (removed from the registry) and takes it out of the counters. */
     void remove(String gbId);
 
-    /** Counts for an area (any level; null for everything) and a point class (null for all). */
-    RateCounts counts(String areaCode, Integer pointClass);
+    /**
+     * Counts for an area (any level; null for everything), narrowed to one point class or one maintainer unit (both
+     * null for all; a maintainer of "" means channels without one).
+     */
+    RateCounts counts(String areaCode, Integer pointClass, String maintainer);
+
+    default RateCounts counts(String areaCode, Integer pointClass) {
+        return counts(areaCode, pointClass, null);
+    }
 
     long size();
+
+    /** Replaces everything with these statuses and counters derived from them (start-up, and after a loss). */
+    void replaceAll(Collection<ChannelStatus> statuses);
+
+    /** False when the store lost its content since the last {@link #replaceAll} (a flushed or restarted Redis). */
+    boolean intact();
 }

@@ -14,9 +14,14 @@ public final class RedisKeys {
         return prefix + "ch:" + gbId;
     }
 
-    /** Rate counters of one group (area code or * for all, point class or * for all): a hash of bucket → count. */
-    public String rates(String area, String pointClass) {
-        return prefix + "rates:" + area + "|" + pointClass;
+    /** Rate counters of one group (see the monitor's RateGroups): a hash of bucket → count. */
+    public String rates(String group) {
+        return prefix + "rates:" + group;
+    }
+
+    /** Set when the live state was last rebuilt; its absence means Redis lost the state (flushed, restarted). */
+    public String intactMarker() {
+        return prefix + "intact";
     }
 
     /** Pattern matching every key under the prefix, for cleaning up. */

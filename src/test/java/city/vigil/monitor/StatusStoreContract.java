@@ -24,8 +24,14 @@ abstract class StatusStoreContract {
         return 5_000;
     }
 
-    static ChannelStatus status(String id, String path, int pointClass, LinkState state, boolean monitored) {
-        return new ChannelStatus(id, path, pointClass, state, false, monitored, NOW, state == LinkState.OFFLINE ? ProbeCause.TIMEOUT : null);
+    static ChannelStatus status(String id, String path, int pointClass, LinkState state, boolean inService) {
+        return status(id, path, pointClass, "运维一队", state, inService, false);
+    }
+
+    static ChannelStatus status(String id, String path, int pointClass, String maintainer, LinkState state, boolean inService,
+                                boolean inMaintenance) {
+        return new ChannelStatus(id, path, pointClass, maintainer, state, false, inService, inMaintenance, NOW,
+                state == LinkState.OFFLINE ? ProbeCause.TIMEOUT : null);
     }
 
     @Test
@@ -39,14 +45,40 @@ abstract class StatusStoreContract {
 
         RateCounts city = store.counts("440100", null);
         assertThat(city.total()).isEqualTo(5);
-        assertThat(city.monitored()).as("unknown and excluded are not monitored").isEqualTo(3);
+        assertThat(city.monitored()).as("unknown and out of service are not monitored").isEqualTo(3);
         assertThat(city.onlineRate()).as("degraded counts as online").isEqualTo(2 / 3.0);
         assertThat(store.counts("440106", 1).online()).isEqualTo(1);
         assertThat(store.counts("440106001", 3).offline()).isEqualTo(1);
-        assertThat(store.counts("440104", null).excluded()).isEqualTo(1);
+        assertThat(store.counts("440104", null).outOfService()).isEqualTo(1);
         assertThat(store.counts(null, 2).total()).isEqualTo(2);
         assertThat(store.counts("440118", null)).isEqualTo(RateCounts.EMPTY);
         assertThat(store.counts("440118", null).onlineRate()).isNull();
+    }
+
+    @Test
+    void counts_by_maintainer_unit_at_any_area_level() {
+        StatusStore store = store();
+        store.put(status("a", TIANHE_STREET, 1, "运维一队", LinkState.ONLINE, true, false));
+        store.put(status("b", TIANHE_STREET, 2, "运维二队", LinkState.OFFLINE, true, false));
+        store.put(status("c", YUEXIU, 2, "运维二队", LinkState.ONLINE, true, false));
+        store.put(status("d", YUEXIU, 3, null, LinkState.ONLINE, true, false));
+
+        assertThat(store.counts("440106", null, "运维二队").offline()).isEqualTo(1);
+        assertThat(store.counts(null, null, "运维二队").onlineRate()).isEqualTo(0.5);
+        assertThat(store.counts("440100", null, "运维一队").online()).isEqualTo(1);
+        assertThat(store.counts("440104", null, "").online()).as("channels without a maintainer").isEqualTo(1);
+    }
+
+    @Test
+    void replacing_everything_rebuilds_the_counters() {
+        StatusStore store = store();
+        store.put(status("stale", YUEXIU, 1, LinkState.ONLINE, true));
+        store.replaceAll(List.of(status("a", TIANHE_STREET, 1, LinkState.OFFLINE, true), status("b", YUEXIU, 2, LinkState.ONLINE, true)));
+
+        assertThat(store.get("stale")).isEmpty();
+        assertThat(store.counts("440100", null)).isEqualTo(new RateCounts(1, 0, 1, 0, 0, 0, 0));
+        assertThat(store.counts("440104", 1).total()).isZero();
+        assertThat(store.intact()).isTrue();
     }
 
     @Test
@@ -54,9 +86,11 @@ abstract class StatusStoreContract {
         StatusStore store = store();
         store.put(status("x", TIANHE_STREET, 1, LinkState.ONLINE, true));
         store.put(status("x", TIANHE_STREET, 1, LinkState.OFFLINE, true));
-        assertThat(store.counts("440106", 1)).isEqualTo(new RateCounts(0, 0, 1, 0, 0, 0));
+        assertThat(store.counts("440106", 1)).isEqualTo(new RateCounts(0, 0, 1, 0, 0, 0, 0));
+        store.put(status("x", TIANHE_STREET, 1, "运维一队", LinkState.OFFLINE, true, true));
+        assertThat(store.counts("440106", 1)).as("in maintenance").isEqualTo(new RateCounts(0, 0, 0, 0, 0, 1, 0));
         store.put(status("x", TIANHE_STREET, 1, LinkState.OFFLINE, false));
-        assertThat(store.counts("440106", 1)).isEqualTo(new RateCounts(0, 0, 0, 0, 0, 1));
+        assertThat(store.counts("440106", 1)).isEqualTo(new RateCounts(0, 0, 0, 0, 0, 0, 1));
         store.remove("x");
         assertThat(store.counts("440106", 1).total()).isZero();
         assertThat(store.get("x")).isEmpty();
@@ -87,7 +121,7 @@ abstract class StatusStoreContract {
         for (int n = 0; n < 500; n++) {
             var s = store.get("cam" + n);
             present += s.isPresent() ? 1 : 0;
-            online += s.filter(c -> c.monitored() && c.state().online()).isPresent() ? 1 : 0;
+            online += s.filter(c -> c.inService() && !c.inMaintenance() && c.state().online()).isPresent() ? 1 : 0;
         }
         RateCounts all = store.counts(null, null);
         assertThat(all.total()).isEqualTo(present).isEqualTo(store.size());

@@ -1,0 +1,53 @@
+package city.vigil.monitor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The counter groups one channel belongs to. Each area on its path and "all", each crossed with "all", its point
+ * class and its maintainer unit: the rates of any area level by class or by maintainer are lookups.
+ */
+final class RateGroups {
+    /** Key part meaning "all areas", "all classes" or "all maintainers". */
+    static final String ALL = "*";
+    /** The maintainer key of channels without one. */
+    static final String NO_MAINTAINER = "-";
+
+    private RateGroups() {
+    }
+
+    static List<String> of(ChannelStatus s) {
+        String pointClass = "c" + s.pointClass();
+        String maintainer = "m" + maintainerKey(s.maintainer());
+        List<String> groups = new ArrayList<>(18);
+        addArea(groups, ALL, pointClass, maintainer);
+        for (String area : s.areaPath().split("/")) {
+            if (!area.isEmpty()) {
+                addArea(groups, area, pointClass, maintainer);
+            }
+        }
+        return groups;
+    }
+
+    /** The key of one group: area (or all), and at most one of point class and maintainer. */
+    static String key(String areaCode, Integer pointClass, String maintainer) {
+        String area = areaCode == null ? ALL : areaCode;
+        if (pointClass != null) {
+            return area + "|c" + pointClass;
+        }
+        if (maintainer != null) {
+            return area + "|m" + maintainerKey(maintainer);
+        }
+        return area + "|" + ALL;
+    }
+
+    private static void addArea(List<String> groups, String area, String pointClass, String maintainer) {
+        groups.add(area + "|" + ALL);
+        groups.add(area + "|" + pointClass);
+        groups.add(area + "|" + maintainer);
+    }
+
+    private static String maintainerKey(String maintainer) {
+        return maintainer == null || maintainer.isEmpty() ? NO_MAINTAINER : maintainer;
+    }
+}
