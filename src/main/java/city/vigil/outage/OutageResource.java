@@ -34,33 +34,22 @@ public class OutageResource {
                                  @QueryParam("gbId") String gbId, @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
         ProbeCause c = Params.enumValue("cause", cause, ProbeCause.class);
         return service.list(scope.get(), new OutageService.Filter(Params.blankToNull(area), Params.bool("open", open),
-                c == null ? null : c.name(), Params.blankToNull(gbId)), id("after", after), Page.limit(limit));
+                c == null ? null : c.name(), Params.blankToNull(gbId)), Params.wholeNumber("after", after), Page.limit(limit));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Get an outage")
     public OutageView get(@PathParam("id") String id) {
-        long outage = id("id", id) == null ? -1 : id("id", id);
-        return service.find(scope.get(), outage).orElseThrow(() -> ApiException.notFound("Outage", id));
+        Long outage = Params.wholeNumber("id", id);
+        return service.find(scope.get(), outage == null ? -1 : outage).orElseThrow(() -> ApiException.notFound("Outage", id));
     }
 
     @POST
     @Path("/{id}/ack")
     @Operation(summary = "Acknowledge an outage", description = "Records who (`by`) and why (`note`); a later acknowledgement replaces it.")
     public OutageView acknowledge(@PathParam("id") String id, AckRequest request) {
-        Long outage = id("id", id);
+        Long outage = Params.wholeNumber("id", id);
         return service.acknowledge(scope.get(), outage == null ? -1 : outage, Params.body(request));
-    }
-
-    private static Long id(String name, String value) {
-        if (Params.blankToNull(value) == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid(name, "must be a whole number");
-        }
     }
 }

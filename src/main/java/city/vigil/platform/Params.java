@@ -44,6 +44,18 @@ public final class Params {
         };
     }
 
+    /** A whole number, or null when absent. */
+    public static Long wholeNumber(String name, String value) {
+        if (blankToNull(value) == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid(name, "must be a whole number");
+        }
+    }
+
     /** Comma-separated whole numbers, each one of {@code allowed}. */
     public static List<Integer> ints(String name, String value, int... allowed) {
         List<Integer> result = new ArrayList<>();

@@ -18,6 +18,10 @@ public enum ProbeCause {
     BAD_RESPONSE,
     /** The stream description carries no video. */
     NO_VIDEO_TRACK,
+    /** The stream is described and played, but no media arrives (the encoder behind the server is dead). */
+    NO_MEDIA,
     /** HLS: the playlist stopped advancing. */
-    STALE
+    STALE,
+    /** Not probed: the probe policy refuses the target (scheme, port, address range). Not a camera fault. */
+    NOT_ALLOWED
 }

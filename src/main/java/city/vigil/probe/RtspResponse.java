@@ -14,11 +14,14 @@ final class RtspResponse {
     final int status;
     final List<String[]> headers;
     final String body;
+    /** Bytes of the buffer this response took: what follows may already be RTP data. */
+    final int length;
 
-    private RtspResponse(int status, List<String[]> headers, String body) {
+    private RtspResponse(int status, List<String[]> headers, String body, int length) {
         this.status = status;
         this.headers = headers;
         this.body = body;
+        this.length = length;
     }
 
     /** Parses one complete response from the start of {@code buf}, or returns null while it is incomplete. */
@@ -65,7 +68,7 @@ final class RtspResponse {
         if (text.length() < bodyStart + length) {
             return null;
         }
-        return new RtspResponse(status, headers, text.substring(bodyStart, bodyStart + length));
+        return new RtspResponse(status, headers, text.substring(bodyStart, bodyStart + length), bodyStart + length);
     }
 
     List<String> all(String name) {
@@ -85,6 +88,45 @@ final class RtspResponse {
             }
         }
         return false;
+    }
+
+    /** The first value of a header, without parameters after ';' (Session: id;timeout=60 → id), or null. */
+    String first(String name) {
+        List<String> values = all(name);
+        if (values.isEmpty()) {
+            return null;
+        }
+        String v = values.get(0);
+        int semi = v.indexOf(';');
+        return (semi < 0 ? v : v.substring(0, semi)).trim();
+    }
+
+    /**
+     * The URL to SETUP the video track at: the video section's {@code a=control}, absolute or relative to
+     * Content-Base (else the request URL); the aggregate URL when the section has none.
+     */
+    String videoControlUrl(String requestUrl) {
+        String base = first("Content-Base");
+        if (base == null) {
+            base = requestUrl;
+        }
+        boolean inVideo = false;
+        for (String line : body.split("\r?\n")) {
+            String lower = line.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("m=")) {
+                inVideo = lower.startsWith("m=video");
+            } else if (inVideo && lower.startsWith("a=control:")) {
+                String control = line.substring("a=control:".length()).trim();
+                if (control.equals("*")) {
+                    return base;
+                }
+                if (lower.startsWith("a=control:rtsp://") || lower.startsWith("a=control:rtsps://")) {
+                    return control;
+                }
+                return base.endsWith("/") ? base + control : base + "/" + control;
+            }
+        }
+        return base;
     }
 
     /** The response could not be parsed: the device does not speak RTSP properly. */
