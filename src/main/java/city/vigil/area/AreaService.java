@@ -1,5 +1,6 @@
 package city.vigil.area;
 
+import city.vigil.camera.CamerasChanged;
 import city.vigil.platform.ApiError;
 import city.vigil.platform.ApiException;
 import city.vigil.platform.Outcome;
@@ -8,6 +9,7 @@ import city.vigil.platform.Scope;
 import city.vigil.platform.SqlWhere;
 import city.vigil.platform.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -24,10 +26,12 @@ import java.util.Optional;
 public class AreaService {
 
     /** Tables whose rows carry a copy of their area's path. */
-    private static final List<String> PATH_COPIES = List.of("camera", "site", "checkpoint");
+    private static final List<String> PATH_COPIES = List.of("camera", "site", "checkpoint", "maintenance_window");
 
     @Inject
     EntityManager em;
+    @Inject
+    Event<CamerasChanged> camerasChanged;
 
     public Optional<Area> find(Scope scope, String code) {
         return Area.findByCode(code).filter(a -> scope.allows(a.path));
@@ -187,5 +191,6 @@ public class AreaService {
                     .executeUpdate();
         }
         em.clear();
+        camerasChanged.fire(CamerasChanged.many());
     }
 }

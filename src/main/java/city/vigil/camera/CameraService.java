@@ -10,6 +10,7 @@ import city.vigil.platform.Scope;
 import city.vigil.platform.SqlWhere;
 import city.vigil.platform.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -33,6 +34,8 @@ public class CameraService {
     AreaService areas;
     @Inject
     CameraRecords records;
+    @Inject
+    Event<CamerasChanged> changed;
 
     /** A stored camera with the warnings its write raised (e.g. the ID's division disagrees with the area). */
     public record Saved(Camera camera, List<String> warnings) {
@@ -57,6 +60,7 @@ public class CameraService {
         camera.persist();
         em.flush();
         linkSites(camera.gbId, request.sites());
+        changed.fire(new CamerasChanged(camera.gbId));
         return new Saved(camera, built.warnings());
     }
 
@@ -71,6 +75,7 @@ public class CameraService {
         built.record().applyTo(camera);
         em.flush();
         linkSites(gbId, request.sites());
+        changed.fire(new CamerasChanged(gbId));
         return new Saved(camera, built.warnings());
     }
 
@@ -84,6 +89,7 @@ public class CameraService {
             throw new ApiException(ApiError.IN_USE, "Camera '" + gbId + "' captures " + lanes + " checkpoint lanes; reassign them first");
         }
         camera.delete();
+        changed.fire(new CamerasChanged(gbId));
     }
 
     /** Stores (or, with a null value, clears) the credentials of one stream; they are never returned. */
@@ -101,6 +107,7 @@ public class CameraService {
             camera.subCredentials = sealed;
         }
         em.flush();
+        changed.fire(new CamerasChanged(gbId));
         return camera;
     }
 

@@ -1,9 +1,11 @@
 package city.vigil.ledger;
 
+import city.vigil.camera.CamerasChanged;
 import city.vigil.platform.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -23,9 +25,11 @@ class ImportRunner {
     private final ImportConfig config;
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
     private final ThreadPoolExecutor executor;
+    private final Event<CamerasChanged> changed;
 
     ImportRunner(ImportStore store, CameraBulkWriter cameras, RegistryRowImporter registry, ImportConfig config,
-                 com.fasterxml.jackson.databind.ObjectMapper mapper) {
+                 com.fasterxml.jackson.databind.ObjectMapper mapper, Event<CamerasChanged> changed) {
+        this.changed = changed;
         this.store = store;
         this.cameras = cameras;
         this.registry = registry;
@@ -83,6 +87,10 @@ class ImportRunner {
             }
         }
         store.finished(progress, state, message);
+        if (job.kind == ImportKind.CAMERAS && !job.dryRun && (state == ImportState.SUCCEEDED || state == ImportState.PARTIAL)) {
+            // The monitor compares the whole registry: probing of imported cameras starts without a restart.
+            changed.fire(CamerasChanged.many());
+        }
         Log.infof("import %s: %s, %d rows read, %d accepted (%d created, %d updated, %d unchanged), %d rejected, %.0f rows/s in %.1f s",
                 job.id, state, progress.rowsRead, progress.accepted, progress.created, progress.updated, progress.unchanged,
                 progress.rejected, progress.rate(), (System.nanoTime() - progress.startedNanos) / 1e9);

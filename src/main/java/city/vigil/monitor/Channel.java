@@ -1,0 +1,58 @@
+package city.vigil.monitor;
+
+import java.time.Instant;
+
+/**
+ * One monitored channel at run time. Owned by the monitor's event loop, which alone writes it; API threads read
+ * the volatile snapshots (spec, state, last probe), each an immutable record, so they never see a torn update.
+ * Kept small: a million of these must fit in well under a gigabyte.
+ */
+final class Channel {
+    final String gbId;
+    volatile ChannelSpec spec;
+    volatile ChannelState state;
+    volatile LastProbe last;
+    volatile boolean inMaintenance;
+    /** Epoch millis of the last successful probe (0: never seen up). */
+    volatile long lastSeen;
+
+    /** Epoch millis of the first failure of the current run of failures (0: not failing): when an outage began. */
+    long failingSince;
+    /** When the next probe is due (epoch millis); valid while {@link #scheduled}. */
+    long due;
+    boolean scheduled;
+    boolean inFlight;
+    boolean removed;
+    /** The registry comparison that last saw this channel (see ChannelBook.beginReconcile). */
+    int seenEpoch;
+    /** Restored after a restart and not probed since: opens no outage (DESIGN §1 restart safety). */
+    boolean awaitingFirstProbe;
+    /** An outage of this channel is open in PostgreSQL (as far as this monitor wrote or found at start-up). */
+    boolean outageOpen;
+    /** Last result failed / failed hard: what the parent tracker counted for this channel. */
+    boolean countedFailing;
+    boolean countedHard;
+
+    Channel(ChannelSpec spec, ChannelState state) {
+        this.gbId = spec.gbId();
+        this.spec = spec;
+        this.state = state;
+    }
+
+    /** Counts in the rates and may have outages: in service and not in maintenance. */
+    boolean counted() {
+        return spec.inService() && !inMaintenance;
+    }
+
+    ChannelStatus status() {
+        ChannelSpec s = spec;
+        ChannelState st = state;
+        return new ChannelStatus(gbId, s.areaPath(), s.pointClass(), s.maintainer(), st.state(), st.flapping(), s.inService(),
+                inMaintenance, st.since(), st.cause());
+    }
+
+    Instant lastSeenAt() {
+        long seen = lastSeen;
+        return seen == 0 ? null : Instant.ofEpochMilli(seen);
+    }
+}

@@ -1,0 +1,384 @@
+package city.vigil.monitor;
+
+import city.vigil.maintenance.MaintenanceRule;
+import city.vigil.probe.ProbeCause;
+import city.vigil.probe.ProbeResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+
+/**
+ * Everything the liveness monitor decides, without any I/O: the channels and when each is due, results turned into
+ * states (state machine, parents, prober guard), maintenance and lifecycle, and the outages that follow from them,
+ * emitted as {@link Write}s. Time comes in as arguments, so tests drive it with a fake clock. Single-threaded (the
+ * monitor's event loop); only {@link #channel} and {@link #statuses} may be called from other threads.
+ *
+ * <p>Outages are level-triggered: after every decision a channel's outage is opened when it counts (in service, not in
+ * maintenance), is OFFLINE and not flapping, and closed when it is up, UNREACHABLE (its parent has the outage) or no
+ * longer counts. UNKNOWN (prober suspect) neither opens nor closes. A channel restored after a restart opens none
+ * until it has been probed again.
+ */
+final class ChannelBook {
+
+    /** Per point class: when to probe and how results become states. */
+    record ClassPolicy(ProbeTiming timing, StateRules rules, StateMachine machine) {
+        static ClassPolicy of(ProbeTiming timing, StateRules rules) {
+            return new ClassPolicy(timing, rules, new StateMachine(rules));
+        }
+    }
+
+    /** Prober-guard changes, for the monitor to alert on. */
+    interface GuardListener {
+        void changed(ProberGuard.Change change, Instant at);
+    }
+
+    private final IntFunction<ClassPolicy> policies;
+    private final ProberGuard guard;
+    private final Consumer<Write> writes;
+    private final GuardListener guardListener;
+    private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+    private final PriorityQueue<Channel> dueQueue = new PriorityQueue<>(Comparator.comparingLong(c -> c.due));
+    private final ParentTracker parents = new ParentTracker();
+    private List<MaintenanceRule> rules = List.of();
+    private Set<Long> activeRules = Set.of();
+    private int reconcileEpoch;
+    private final Set<String> removedDuringReconcile = new HashSet<>();
+
+    ChannelBook(IntFunction<ClassPolicy> policies, ProberGuard guard, Consumer<Write> writes, GuardListener guardListener) {
+        this.policies = policies;
+        this.guard = guard;
+        this.writes = writes;
+        this.guardListener = guardListener;
+    }
+
+    // ---- reads (any thread) ----------------------------------------------------------------------------------
+
+    Channel channel(String gbId) {
+        return channels.get(gbId);
+    }
+
+    int size() {
+        return channels.size();
+    }
+
+    int scheduled() {
+        return dueQueue.size();
+    }
+
+    Collection<ChannelStatus> statuses() {
+        List<ChannelStatus> all = new ArrayList<>(channels.size());
+        for (Channel c : channels.values()) {
+            all.add(c.status());
+        }
+        return all;
+    }
+
+    boolean suspect() {
+        return guard.suspect();
+    }
+
+    // ---- registry ----------------------------------------------------------------------------------------------
+
+    /**
+     * Adds a channel as restarts find it: its last known state (or UNKNOWN), whether an outage is open, when it was
+     * last seen. Writes nothing: start-up rebuilds the store from {@link #statuses} in one go.
+     */
+    void restore(ChannelSpec spec, ChannelState state, boolean outageOpen, long lastSeen, Instant now) {
+        Channel c = new Channel(spec, state);
+        c.outageOpen = outageOpen;
+        c.lastSeen = lastSeen;
+        c.awaitingFirstProbe = true;
+        c.inMaintenance = inMaintenance(spec);
+        channels.put(c.gbId, c);
+        if (spec.probed()) {
+            parents.join(c);
+        }
+        schedule(c, policy(spec).timing().first(c.gbId, now).toEpochMilli());
+    }
+
+    /** A parent whose outage was open when the monitor stopped. */
+    void restoreParentOutage(String parentGbId) {
+        parents.parent(parentGbId).outageOpen = true;
+    }
+
+    /** A channel was registered or changed. */
+    void upsert(ChannelSpec spec, Instant now) {
+        Channel c = channels.get(spec.gbId());
+        if (c != null) {
+            c.seenEpoch = reconcileEpoch;
+        }
+        if (c == null) {
+            c = new Channel(spec, ChannelState.unknown(now));
+            c.seenEpoch = reconcileEpoch;
+            c.inMaintenance = inMaintenance(spec);
+            channels.put(c.gbId, c);
+            if (spec.probed()) {
+                parents.join(c);
+            }
+            writeStatus(c, null);
+            if (spec.probed()) {
+                schedule(c, policy(spec).timing().first(c.gbId, now).toEpochMilli());
+            }
+            return;
+        }
+        ChannelSpec old = c.spec;
+        if (spec.sameAs(old)) {
+            return;
+        }
+        if (old.probed()) {
+            parentChange(c, parents.leave(c, old.parentGbId()), null, now);
+        }
+        c.spec = spec;
+        if (spec.probed()) {
+            parents.join(c);
+        }
+        c.inMaintenance = inMaintenance(spec);
+        writeStatus(c, null);
+        settleOutage(c, now, now);
+        if (spec.probed() && !c.scheduled && !c.inFlight) {
+            schedule(c, policy(spec).timing().first(c.gbId, now).toEpochMilli());
+        }
+    }
+
+    /** A channel left the registry: its open outage closes, its status leaves the store. */
+    void remove(String gbId, Instant now) {
+        Channel c = channels.remove(gbId);
+        if (c == null) {
+            return;
+        }
+        c.removed = true;
+        removedDuringReconcile.add(gbId);
+        if (c.spec.probed()) {
+            parentChange(c, parents.leave(c, c.spec.parentGbId()), null, now);
+        }
+        if (c.outageOpen) {
+            writes.accept(new Write.CloseOutage(gbId, now));
+        }
+        writes.accept(new Write.Removed(gbId));
+    }
+
+    /**
+     * Starts a comparison with the whole registry: channels then seen in {@link #reconcileBatch} (or changed through
+     * the API meanwhile) stay, {@link #endReconcile} removes the rest.
+     */
+    void beginReconcile() {
+        reconcileEpoch++;
+        removedDuringReconcile.clear();
+    }
+
+    void reconcileBatch(List<ChannelSpec> specs, Instant now) {
+        for (ChannelSpec spec : specs) {
+            if (!removedDuringReconcile.contains(spec.gbId())) {
+                upsert(spec, now);
+            }
+        }
+    }
+
+    /** Removes the channels the registry no longer has; returns how many. */
+    int endReconcile(Instant now) {
+        List<String> gone = new ArrayList<>();
+        for (Channel c : channels.values()) {
+            if (c.seenEpoch != reconcileEpoch) {
+                gone.add(c.gbId);
+            }
+        }
+        gone.forEach(id -> remove(id, now));
+        return gone.size();
+    }
+
+    // ---- probing -----------------------------------------------------------------------------------------------
+
+    /** Takes the channels due at {@code nowMillis} off the schedule. */
+    List<Channel> takeDue(long nowMillis) {
+        List<Channel> due = new ArrayList<>();
+        while (!dueQueue.isEmpty() && dueQueue.peek().due <= nowMillis) {
+            Channel c = dueQueue.poll();
+            c.scheduled = false;
+            if (!c.removed && c.spec.probed()) {
+                due.add(c);
+            }
+        }
+        return due;
+    }
+
+    /** A due probe could not start (the dispatcher's queue is full): the channel waits for its next turn. */
+    void skipped(Channel c, long dueMillis, Instant now) {
+        c.inFlight = false;
+        reschedule(c, dueMillis, now, false);
+    }
+
+    /**
+     * A probe finished. {@code probed} is the spec it was made with: a result for a URL that changed meanwhile says
+     * nothing about the new one and is dropped.
+     */
+    void onResult(Channel c, ChannelSpec probed, ProbeResult result, long dueMillis, Instant now) {
+        c.inFlight = false;
+        if (c.removed) {
+            return;
+        }
+        if (!java.util.Objects.equals(probed.url(), c.spec.url())) {
+            reschedule(c, dueMillis, now, false);
+            return;
+        }
+        ChannelSpec spec = c.spec;
+        ClassPolicy policy = policy(spec);
+        c.last = LastProbe.of(now.toEpochMilli(), result);
+        c.awaitingFirstProbe = false;
+        ChannelState before = c.state;
+        boolean soft = false;
+        if (result.cause() == ProbeCause.NOT_ALLOWED) {
+            // Not a camera fault: the channel is not monitored until the policy or its URL changes.
+            c.state = new ChannelState(LinkState.UNKNOWN, before.state() == LinkState.UNKNOWN ? before.since() : now,
+                    0, 0, 0, 0, false, ProbeCause.NOT_ALLOWED);
+        } else {
+            if (result.up()) {
+                c.lastSeen = now.toEpochMilli();
+            }
+            guard.record(now, spec.district(), result.up());
+            if (guard.suspect() && !result.up()) {
+                // The prober itself is suspect: the result says nothing about the camera (DESIGN §1).
+                c.state = new ChannelState(LinkState.UNKNOWN, before.state() == LinkState.UNKNOWN ? before.since() : now,
+                        0, 0, before.history(), before.results(), before.flapping(), result.cause());
+            } else {
+                int failures = result.up() ? 0 : before.failures() + 1;
+                if (failures == 1) {
+                    c.failingSince = now.toEpochMilli();
+                } else if (failures == 0) {
+                    c.failingSince = 0;
+                }
+                parentChange(c, parents.record(c, !result.up(), failures >= policy.rules().failuresToOffline()), result.cause(), now);
+                StateMachine.Step step = policy.machine().onResult(before, result.up(), result.cause(), now,
+                        parents.offline(spec.parentGbId()));
+                c.state = step.next();
+                soft = step.soft();
+            }
+        }
+        ChannelState after = c.state;
+        if (after.state() != before.state() || after.flapping() != before.flapping() || after.cause() != before.cause()) {
+            writeStatus(c, after.state() != before.state() ? before.state() : null);
+        }
+        settleOutage(c, now, c.failingSince == 0 ? now : Instant.ofEpochMilli(c.failingSince));
+        reschedule(c, dueMillis, now, soft);
+    }
+
+    /** Once a second: the prober guard's verdict and maintenance windows starting or ending. */
+    void everySecond(Instant now) {
+        ProberGuard.Change change = guard.evaluate(now);
+        if (change != ProberGuard.Change.NONE) {
+            guardListener.changed(change, now);
+        }
+        Set<Long> active = new HashSet<>();
+        for (MaintenanceRule r : rules) {
+            if (r.activeAt(now)) {
+                active.add(r.id());
+            }
+        }
+        if (!active.equals(activeRules)) {
+            activeRules = active;
+            applyMaintenance(now);
+        }
+    }
+
+    /** New maintenance windows (created, changed, deleted): applied at once. */
+    void setRules(List<MaintenanceRule> newRules, Instant now) {
+        rules = List.copyOf(newRules);
+        Set<Long> active = new HashSet<>();
+        for (MaintenanceRule r : rules) {
+            if (r.activeAt(now)) {
+                active.add(r.id());
+            }
+        }
+        activeRules = active;
+        applyMaintenance(now);
+    }
+
+    // ---- internals ---------------------------------------------------------------------------------------------
+
+    private void applyMaintenance(Instant now) {
+        for (Channel c : channels.values()) {
+            boolean inMaintenance = inMaintenance(c.spec);
+            if (inMaintenance != c.inMaintenance) {
+                c.inMaintenance = inMaintenance;
+                writeStatus(c, null);
+                settleOutage(c, now, now);
+            }
+        }
+    }
+
+    private boolean inMaintenance(ChannelSpec spec) {
+        if (activeRules.isEmpty()) {
+            return false;
+        }
+        for (MaintenanceRule r : rules) {
+            if (activeRules.contains(r.id()) && r.covers(spec.gbId(), spec.areaPath(), spec.pointClass(), spec.maintainer())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Opens or closes the channel's outage to match its state (see the class comment). */
+    private void settleOutage(Channel c, Instant now, Instant openedAt) {
+        ChannelState st = c.state;
+        boolean down = c.counted() && st.state() == LinkState.OFFLINE && !st.flapping();
+        boolean clear = !c.counted() || st.state().online() || st.state() == LinkState.UNREACHABLE;
+        if (!c.outageOpen && down && !c.awaitingFirstProbe) {
+            c.outageOpen = true;
+            writes.accept(new Write.OpenOutage(c.gbId, c.spec.areaPath(), c.spec.pointClass(), st.cause(), openedAt));
+        } else if (c.outageOpen && clear) {
+            c.outageOpen = false;
+            writes.accept(new Write.CloseOutage(c.gbId, now));
+        }
+    }
+
+    /** A parent device went offline or came back: one outage for the device, under its own ID. */
+    private void parentChange(Channel c, ParentTracker.Change change, ProbeCause cause, Instant now) {
+        String parentGbId = c.spec.parentGbId();
+        if (change == ParentTracker.Change.NONE || parentGbId == null) {
+            return;
+        }
+        ParentTracker.Parent p = parents.parent(parentGbId);
+        if (change == ParentTracker.Change.WENT_OFFLINE && !p.outageOpen && c.counted()) {
+            p.outageOpen = true;
+            writes.accept(new Write.OpenOutage(parentGbId, c.spec.areaPath(), c.spec.pointClass(), cause, now));
+        } else if (change == ParentTracker.Change.CAME_BACK && p.outageOpen) {
+            p.outageOpen = false;
+            writes.accept(new Write.CloseOutage(parentGbId, now));
+        }
+    }
+
+    boolean parentOffline(String parentGbId) {
+        return parents.offline(parentGbId);
+    }
+
+    private void writeStatus(Channel c, LinkState from) {
+        writes.accept(new Write.Status(c.status(), c.lastSeenAt(), c.last == null ? null : Instant.ofEpochMilli(c.last.atMillis()),
+                c.last == null ? null : c.last.detail(), from));
+    }
+
+    private void reschedule(Channel c, long dueMillis, Instant now, boolean soft) {
+        if (c.removed || !c.spec.probed()) {
+            return;
+        }
+        schedule(c, policy(c.spec).timing().next(c.gbId, Instant.ofEpochMilli(dueMillis), now, soft).toEpochMilli());
+    }
+
+    private void schedule(Channel c, long dueMillis) {
+        c.due = dueMillis;
+        c.scheduled = true;
+        dueQueue.add(c);
+    }
+
+    private ClassPolicy policy(ChannelSpec spec) {
+        return policies.apply(spec.pointClass());
+    }
+}

@@ -1,0 +1,37 @@
+package city.vigil.monitor;
+
+import city.vigil.probe.ProbeCause;
+import java.time.Instant;
+
+/**
+ * A channel's live status as the API shows it: state and since when, why, flapping, whether it counts in the rates,
+ * the newest probe (when, verdict, latency, cause, detail), when it was last seen up and when it is probed next.
+ */
+public record ChannelView(String gbId, LinkState state, Instant since, ProbeCause cause, boolean flapping, boolean inService,
+                          boolean inMaintenance, boolean monitored, Probe lastProbe, Instant lastSeenAt, Instant nextProbeAt,
+                          String parentGbId, boolean parentOffline) {
+
+    /** The newest probe. */
+    public record Probe(Instant at, boolean up, Integer latencyMs, ProbeCause cause, String detail) {
+    }
+
+    static ChannelView of(Channel c, boolean parentOffline) {
+        ChannelSpec spec = c.spec;
+        ChannelState st = c.state;
+        LastProbe last = c.last;
+        ChannelStatus status = c.status();
+        Probe probe = last == null ? null
+                : new Probe(Instant.ofEpochMilli(last.atMillis()), last.up(), last.latencyMs(), last.cause(), last.detail());
+        return new ChannelView(c.gbId, st.state(), st.since(), st.cause(), st.flapping(), spec.inService(), c.inMaintenance,
+                status.monitored(), probe, c.lastSeenAt(), c.scheduled ? Instant.ofEpochMilli(c.due) : null, spec.parentGbId(),
+                parentOffline);
+    }
+
+    /** A channel this node does not monitor live: what PostgreSQL last recorded. */
+    public static ChannelView recorded(String gbId, LinkState state, Instant since, ProbeCause cause, boolean flapping, boolean inService,
+                                       Instant lastSeenAt, Instant lastProbeAt, String detail, String parentGbId) {
+        Probe probe = lastProbeAt == null ? null : new Probe(lastProbeAt, state.online(), null, cause, detail);
+        return new ChannelView(gbId, state, since, cause, flapping, inService, false, inService && state != LinkState.UNKNOWN, probe,
+                lastSeenAt, null, parentGbId, false);
+    }
+}

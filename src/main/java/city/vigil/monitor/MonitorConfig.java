@@ -1,0 +1,130 @@
+package city.vigil.monitor;
+
+import city.vigil.probe.ProbeDepth;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The liveness monitor's settings (DESIGN §1 defaults). Every key is listed in README.md (Configuration). */
+@ConfigMapping(prefix = "vigil.monitor")
+public interface MonitorConfig {
+
+    /** Probe the registry's channels at all (off for registry-only nodes). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Per point class ("1", "2", "3", "4", "9") overrides of interval, thresholds and depth. */
+    @WithName("class")
+    Map<String, ClassSettings> classes();
+
+    /** Soft failures are re-probed after this. */
+    @WithDefault("10s")
+    Duration retryInterval();
+
+    /** Consecutive failures that make a failure hard (OFFLINE). */
+    @WithDefault("3")
+    int failuresToOffline();
+
+    /** Consecutive successes that bring an OFFLINE channel back. */
+    @WithDefault("2")
+    int successesToOnline();
+
+    /** DESCRIBE (default) or FIRST_PACKET (SETUP/PLAY and wait for the first RTP packet) for RTSP streams. */
+    @WithDefault("DESCRIBE")
+    ProbeDepth depth();
+
+    /** Which stream the liveness tier probes; the other one is the fallback when a camera has only one. */
+    @WithDefault("MAIN")
+    String stream();
+
+    /** Probes in flight at once, all channels together. */
+    @WithDefault("4000")
+    int maxInFlight();
+
+    /** Probes in flight at once per device host (camera, NVR): Vigil never overloads a device. */
+    @WithDefault("2")
+    int perHost();
+
+    /** Due probes waiting for a slot before new ones are skipped to their next turn (and counted). */
+    @WithDefault("200000")
+    int maxQueued();
+
+    @WithDefault("3s")
+    Duration connectTimeout();
+
+    @WithDefault("3s")
+    Duration firstByteTimeout();
+
+    @WithDefault("6s")
+    Duration totalTimeout();
+
+    /** How often the whole registry is compared with what is monitored (changes made behind the API's back). */
+    @WithDefault("5m")
+    Duration reconcileInterval();
+
+    /** How often maintenance windows are re-read and their starts and ends applied. */
+    @WithDefault("15s")
+    Duration maintenanceRefresh();
+
+    /** "memory", "redis", or "auto" (Redis when quarkus.redis.hosts is set). */
+    @WithDefault("auto")
+    String statusStore();
+
+    /** Key prefix in Redis, so that several Vigils (and tests) can share one server. */
+    @WithDefault("vigil:")
+    String redisPrefix();
+
+    /** How often Redis is checked for lost state (then rebuilt). */
+    @WithDefault("10s")
+    Duration redisCheckInterval();
+
+    Targets targets();
+
+    Guard guard();
+
+    /** Overrides for one point class. */
+    interface ClassSettings {
+        Optional<Duration> interval();
+
+        Optional<Integer> failuresToOffline();
+
+        Optional<Integer> successesToOnline();
+
+        Optional<ProbeDepth> depth();
+    }
+
+    /** Which probe targets are allowed (DESIGN §4). */
+    interface Targets {
+        /** Camera-network ranges probes may go to. Empty: any address that is not refused below. */
+        Optional<List<String>> allowedCidrs();
+
+        /** Loopback, link-local and metadata addresses are refused unless this is set (demo and tests). */
+        @WithDefault("false")
+        boolean allowLoopback();
+
+        /** Ports probes may connect to. Empty: any. */
+        Optional<List<Integer>> allowedPorts();
+    }
+
+    /** Prober self-protection thresholds. */
+    interface Guard {
+        @WithDefault("30s")
+        Duration window();
+
+        @WithDefault("50")
+        int minProbes();
+
+        @WithDefault("0.8")
+        double enterShare();
+
+        @WithDefault("0.5")
+        double leaveShare();
+
+        @WithDefault("3")
+        int minDistricts();
+    }
+}

@@ -1,0 +1,67 @@
+package city.vigil.monitor;
+
+import city.vigil.probe.ProbeResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The monitor's meters (Prometheus at /q/metrics): probes by protocol × outcome, probe latency and schedule lag as
+ * histograms, and, refreshed every few seconds from the status store, channels by state × class × district and open
+ * outages. Probe meters are looked up once per protocol × outcome and cached: the probe path allocates nothing here.
+ */
+final class MonitorMetrics {
+    private final MeterRegistry registry;
+    private final Map<String, Counter> probes = new HashMap<>();
+    private final Map<String, Timer> latency = new HashMap<>();
+    private final Timer lag;
+    private final MultiGauge channels;
+    private final AtomicLong openOutages = new AtomicLong();
+
+    MonitorMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.lag = Timer.builder("vigil.probe.schedule.lag").description("How late probes start after they were due")
+                .publishPercentileHistogram().maximumExpectedValue(Duration.ofMinutes(2)).register(registry);
+        this.channels = MultiGauge.builder("vigil.channels").description("Channels by state, point class and district").register(registry);
+        registry.gauge("vigil.outages.open", openOutages);
+    }
+
+    MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Called on the monitor's event loop only. */
+    void probe(String protocol, ProbeResult result) {
+        String outcome = result.up() ? "up" : result.cause().name().toLowerCase();
+        probes.computeIfAbsent(protocol + "|" + outcome, k -> Counter.builder("vigil.probes").description("Liveness probes by protocol and outcome")
+                .tags("protocol", protocol, "outcome", outcome).register(registry)).increment();
+        latency.computeIfAbsent(protocol, p -> Timer.builder("vigil.probe.latency").description("Liveness probe duration")
+                .tags("protocol", p).publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(10)).register(registry))
+                .record(result.latency().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    void lag(long millis) {
+        lag.record(Math.max(0, millis), TimeUnit.MILLISECONDS);
+    }
+
+    /** One row per (state, class, district) with channels in it. */
+    void channels(List<MultiGauge.Row<?>> rows) {
+        channels.register(rows, true);
+    }
+
+    static MultiGauge.Row<?> row(String state, int pointClass, String district, long count) {
+        return MultiGauge.Row.of(Tags.of("state", state, "pointClass", Integer.toString(pointClass), "district", district), count);
+    }
+
+    void openOutages(long n) {
+        openOutages.set(n);
+    }
+}

@@ -1,0 +1,25 @@
+package city.vigil.monitor;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/monitor")
+@Tag(name = "Status")
+@Produces(MediaType.APPLICATION_JSON)
+public class MonitorResource {
+
+    @Inject
+    MonitorService monitor;
+
+    @GET
+    @Operation(summary = "The liveness monitor itself", description = "Channels, probes in flight and queued, skipped probes, pending writes, "
+            + "status store, and whether the prober is suspect (most probes failing at once across districts).")
+    public MonitorService.Info info() {
+        return monitor.info();
+    }
+}

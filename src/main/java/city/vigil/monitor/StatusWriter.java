@@ -1,0 +1,149 @@
+package city.vigil.monitor;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * The one thread that does the monitor's blocking I/O, so the event loop never waits on PostgreSQL or Redis. It takes
+ * writes in batches: statuses go to the status store at once, then the batch is journalled in one PostgreSQL
+ * transaction, retried with backoff until it lands (writes are idempotent, so a retry is harmless). Every few seconds
+ * it checks that the status store still holds its state and rebuilds it from the monitor when it does not.
+ */
+final class StatusWriter implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(StatusWriter.class);
+    private static final int BATCH = 5_000;
+
+    private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
+    private final StatusStore store;
+    private final StatusJournal journal;
+    private final Supplier<Collection<ChannelStatus>> snapshot;
+    private final long checkEveryMillis;
+    private final Thread thread;
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong rebuilds = new AtomicLong();
+    private volatile boolean running = true;
+    private volatile boolean idle = true;
+    private boolean storeFailed;
+
+    StatusWriter(StatusStore store, StatusJournal journal, Supplier<Collection<ChannelStatus>> snapshot, long checkEveryMillis) {
+        this.store = store;
+        this.journal = journal;
+        this.snapshot = snapshot;
+        this.checkEveryMillis = checkEveryMillis;
+        this.thread = new Thread(this::run, "vigil-status-writer");
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void submit(Write write) {
+        queue.add(write);
+    }
+
+    int pending() {
+        return queue.size() + (idle ? 0 : 1);
+    }
+
+    long written() {
+        return written.get();
+    }
+
+    long rebuilds() {
+        return rebuilds.get();
+    }
+
+    private void run() {
+        long nextCheck = System.currentTimeMillis() + checkEveryMillis;
+        List<Write> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Write first = queue.poll(Math.max(1, Math.min(500, nextCheck - System.currentTimeMillis())), TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    idle = false;
+                    batch.add(first);
+                    queue.drainTo(batch, BATCH - 1);
+                    apply(batch);
+                    written.addAndGet(batch.size());
+                    batch.clear();
+                    idle = queue.isEmpty();
+                }
+                if (System.currentTimeMillis() >= nextCheck) {
+                    nextCheck = System.currentTimeMillis() + checkEveryMillis;
+                    checkStore();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void apply(List<Write> batch) throws InterruptedException {
+        for (Write w : batch) {
+            try {
+                if (w instanceof Write.Status s) {
+                    store.put(s.status());
+                } else if (w instanceof Write.Removed r) {
+                    store.remove(r.gbId());
+                }
+            } catch (RuntimeException e) {
+                // The store is rebuildable: note the loss and rebuild on the next check rather than stall the journal.
+                if (!storeFailed) {
+                    LOG.warnf("Status store write failed (%s); it will be rebuilt", e.getMessage());
+                }
+                storeFailed = true;
+            }
+        }
+        long backoff = 200;
+        while (true) {
+            try {
+                journal.write(batch);
+                return;
+            } catch (Exception e) {
+                LOG.warnf("Journalling %d monitor writes failed, retrying in %d ms: %s", batch.size(), backoff, e.getMessage());
+                Thread.sleep(backoff);
+                backoff = Math.min(30_000, backoff * 2);
+            }
+        }
+    }
+
+    private void checkStore() {
+        try {
+            if (storeFailed || !store.intact()) {
+                long started = System.nanoTime();
+                Collection<ChannelStatus> all = snapshot.get();
+                store.replaceAll(all);
+                storeFailed = false;
+                rebuilds.incrementAndGet();
+                LOG.infof("Status store rebuilt: %d channels in %d ms", all.size(), (System.nanoTime() - started) / 1_000_000);
+            }
+        } catch (RuntimeException e) {
+            storeFailed = true;
+            LOG.warnf("Status store unavailable, rebuild pending: %s", e.getMessage());
+        }
+    }
+
+    /** Rebuilds the store now (start-up), on the caller's thread. */
+    void rebuild() {
+        store.replaceAll(snapshot.get());
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package city.vigil.monitor;
+
+import city.vigil.probe.ProbeCause;
+import java.time.Instant;
+
+/** What the monitor hands to the {@link StatusWriter}: the event loop decides, the writer does the I/O. */
+sealed interface Write {
+
+    /** A channel's status changed; {@code from} is the previous state when this is a state transition. */
+    record Status(ChannelStatus status, Instant lastSeen, Instant lastProbe, String detail, LinkState from) implements Write {
+    }
+
+    /** A channel left the registry. */
+    record Removed(String gbId) implements Write {
+    }
+
+    record OpenOutage(String gbId, String areaPath, int pointClass, ProbeCause cause, Instant at) implements Write {
+    }
+
+    record CloseOutage(String gbId, Instant at) implements Write {
+    }
+}
