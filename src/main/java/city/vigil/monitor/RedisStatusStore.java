@@ -42,6 +42,23 @@ public final class RedisStatusStore implements StatusStore {
     }
 
     @Override
+    public Map<String, ChannelStatus> getAll(Collection<String> gbIds) {
+        Map<String, ChannelStatus> found = new HashMap<>();
+        List<String> ids = List.copyOf(gbIds);
+        for (int i = 0; i < ids.size(); i += BATCH) {
+            List<String> part = ids.subList(i, Math.min(ids.size(), i + BATCH));
+            Map<String, String> values = this.values.mget(part.stream().map(keys::channel).toArray(String[]::new));
+            for (String id : part) {
+                String v = values.get(keys.channel(id));
+                if (v != null) {
+                    found.put(id, decode(id, v));
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
     public void put(ChannelStatus status) {
         String previous = values.setGet(keys.channel(status.gbId()), encode(status));
         move(previous == null ? null : decode(status.gbId(), previous), status);

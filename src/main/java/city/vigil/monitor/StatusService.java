@@ -6,14 +6,12 @@ import city.vigil.camera.CameraService;
 import city.vigil.camera.Lifecycle;
 import city.vigil.platform.Page;
 import city.vigil.platform.Scope;
+import city.vigil.platform.Timestamps;
 import city.vigil.platform.SqlWhere;
 import city.vigil.probe.ProbeCause;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -73,8 +71,8 @@ public class StatusService {
         String parent = r[6] == null ? null : ((String) r[6]).trim();
         boolean inService = Lifecycle.valueOf((String) r[5]) == Lifecycle.IN_USE;
         ChannelView status = monitor.channel(gbId).orElseGet(() -> r[7] == null ? unknown(gbId, inService, parent)
-                : ChannelView.recorded(gbId, LinkState.valueOf((String) r[7]), instant(r[8]), cause(r[9]), Boolean.TRUE.equals(r[10]),
-                inService, instant(r[11]), instant(r[12]), (String) r[13], parent));
+                : ChannelView.recorded(gbId, LinkState.valueOf((String) r[7]), Timestamps.instant(r[8]), cause(r[9]), Boolean.TRUE.equals(r[10]),
+                inService, Timestamps.instant(r[11]), Timestamps.instant(r[12]), (String) r[13], parent));
         return new Item(gbId, (String) r[1], (String) r[2], ((Number) r[3]).intValue(), (String) r[4], status);
     }
 
@@ -86,8 +84,8 @@ public class StatusService {
             return unknown(gbId, inService, parent);
         }
         Object[] r = rows.get(0);
-        return ChannelView.recorded(gbId, LinkState.valueOf((String) r[0]), instant(r[1]), cause(r[2]), Boolean.TRUE.equals(r[3]),
-                inService, instant(r[4]), instant(r[5]), (String) r[6], parent);
+        return ChannelView.recorded(gbId, LinkState.valueOf((String) r[0]), Timestamps.instant(r[1]), cause(r[2]), Boolean.TRUE.equals(r[3]),
+                inService, Timestamps.instant(r[4]), Timestamps.instant(r[5]), (String) r[6], parent);
     }
 
     private static ChannelView unknown(String gbId, boolean inService, String parent) {
@@ -96,21 +94,5 @@ public class StatusService {
 
     private static ProbeCause cause(Object value) {
         return value == null ? null : ProbeCause.valueOf((String) value);
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 }

@@ -1,6 +1,8 @@
 package city.vigil.monitor;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,6 +13,15 @@ import java.util.Optional;
 public interface StatusStore {
 
     Optional<ChannelStatus> get(String gbId);
+
+    /** Statuses of several channels at once (one round trip where the store is remote); absent ones are left out. */
+    default Map<String, ChannelStatus> getAll(Collection<String> gbIds) {
+        Map<String, ChannelStatus> found = new HashMap<>();
+        for (String id : gbIds) {
+            get(id).ifPresent(s -> found.put(id, s));
+        }
+        return found;
+    }
 
     /** Stores a channel's status and moves it between counters. */
     void put(ChannelStatus status);

@@ -5,11 +5,11 @@ import city.vigil.platform.ApiException;
 import city.vigil.platform.Checks;
 import city.vigil.platform.Page;
 import city.vigil.platform.Scope;
+import city.vigil.platform.Timestamps;
 import city.vigil.platform.SqlWhere;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -75,27 +75,11 @@ public class OutageService {
 
     private static OutageView view(Object[] r) {
         String[] path = ((String) r[2]).split("/");
-        Instant started = instant(r[5]);
-        Instant ended = instant(r[6]);
+        Instant started = Timestamps.instant(r[5]);
+        Instant ended = Timestamps.instant(r[6]);
         Instant end = ended == null ? Instant.now() : ended;
-        OutageView.Ack ack = r[7] == null ? null : new OutageView.Ack((String) r[7], instant(r[8]), (String) r[9]);
+        OutageView.Ack ack = r[7] == null ? null : new OutageView.Ack((String) r[7], Timestamps.instant(r[8]), (String) r[9]);
         return new OutageView(((Number) r[0]).longValue(), ((String) r[1]).trim(), path[path.length - 1], ((Number) r[3]).intValue(),
                 (String) r[4], started, ended, ended == null, Math.max(0, end.getEpochSecond() - started.getEpochSecond()), ack);
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 }

@@ -1,9 +1,9 @@
 package city.vigil.probe;
 
+import io.netty.util.NetUtil;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,14 +64,18 @@ public final class TargetPolicy {
     record Cidr(byte[] network, int bits) {
         static Cidr parse(String text) {
             String[] parts = text.trim().split("/");
+            // A literal address only: a name here would mean a DNS lookup at start-up, and a range that moves with DNS.
+            byte[] address = NetUtil.createByteArrayFromIpAddressString(parts[0]);
+            if (address == null || parts.length > 2) {
+                throw new IllegalArgumentException("invalid CIDR '" + text + "'");
+            }
             try {
-                byte[] address = InetAddress.getByName(parts[0]).getAddress();
                 int bits = parts.length > 1 ? Integer.parseInt(parts[1]) : address.length * 8;
-                if (bits < 0 || bits > address.length * 8 || !Character.isDigit(parts[0].charAt(0)) && !parts[0].contains(":")) {
+                if (bits < 0 || bits > address.length * 8) {
                     throw new IllegalArgumentException("invalid CIDR '" + text + "'");
                 }
                 return new Cidr(address, bits);
-            } catch (UnknownHostException | NumberFormatException e) {
+            } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("invalid CIDR '" + text + "'", e);
             }
         }

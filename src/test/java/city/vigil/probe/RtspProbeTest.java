@@ -78,4 +78,28 @@ class RtspProbeTest {
         // DESCRIBE succeeds although no RTP will ever flow: the deep tier (or FIRST_PACKET depth) must catch it.
         assertThat(run(camera(Scenario.NO_VIDEO)).up()).isTrue();
     }
+
+    @Test
+    void first_packet_depth_proves_video_flows_and_tells_a_dead_encoder_apart() throws Exception {
+        ProbeResult healthy = probe.probe(camera(Scenario.HEALTHY), ProbeDepth.FIRST_PACKET).toCompletionStage().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        assertThat(healthy.up()).as(String.valueOf(healthy)).isTrue();
+        ProbeTarget dead = camera(Scenario.NO_VIDEO);
+        assertThat(run(dead).up()).as("DESCRIBE alone cannot see a dead encoder").isTrue();
+        ProbeResult deep = probe.probe(dead, ProbeDepth.FIRST_PACKET).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(deep.cause()).isEqualTo(ProbeCause.NO_MEDIA);
+        ProbeTarget locked = camera(Scenario.AUTH_REQUIRED).withCredentials("admin", "vigil-sim");
+        ProbeResult authed = probe.probe(locked, ProbeDepth.FIRST_PACKET).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(authed.up()).as("SETUP and PLAY answer the digest challenge too: " + authed).isTrue();
+    }
+
+    @Test
+    void plain_tcp_is_the_last_resort() throws Exception {
+        TcpProbe tcp = new TcpProbe(vertx, FAST);
+        assertThat(tcp.probe(ProbeTarget.of("tcp://127.0.0.1:" + sim.rtspPort()), 554).toCompletionStage().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS).up()).isTrue();
+        String closed = sim.rtspUrl(cameras.add(Scenario.REFUSED), Resolution.SUB);
+        assertThat(tcp.probe(ProbeTarget.of(closed), 554).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).cause())
+                .isEqualTo(ProbeCause.REFUSED);
+    }
 }

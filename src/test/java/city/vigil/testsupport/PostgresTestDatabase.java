@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Makes sure the machine's PostgreSQL has the test database ({@code vigil_test}); Flyway cleans it at start, so
- * every run begins empty. Fails loudly when PostgreSQL is down rather than testing against nothing.
+ * every run begins empty, and so do the tests' Redis keys. Fails loudly when PostgreSQL or Redis is down rather than
+ * testing against nothing.
  */
 public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager {
     public static final String ADMIN_URL = System.getenv().getOrDefault("VIGIL_TEST_ADMIN_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
@@ -20,6 +21,7 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         ensureDatabase();
+        RedisTestKeys.clean();
         return Map.of();
     }
 

@@ -1,0 +1,43 @@
+package city.vigil.checkpoint;
+
+import city.vigil.platform.CallerScope;
+import city.vigil.platform.Params;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/checkpoints/{gbId}")
+@Tag(name = "Checkpoints")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CheckpointHealthResource {
+
+    @Inject
+    CheckpointHealthService service;
+    @Inject
+    CallerScope scope;
+
+    @POST
+    @Path("/heartbeats")
+    @Operation(summary = "Report pass records (from the checkpoint platform)", description = "Per lane: passes since the last heartbeat "
+            + "and the newest capture time; optionally sampled records with capture and receive times for timeliness and clock accuracy.")
+    public CheckpointHealthView heartbeat(@PathParam("gbId") String gbId, HeartbeatRequest request) {
+        return service.heartbeat(scope.get(), gbId, Params.body(request));
+    }
+
+    @GET
+    @Path("/status")
+    @Operation(summary = "A checkpoint's health", description = "State from its lanes' capture channels (some down: DEGRADED, all down: "
+            + "OFFLINE), stale when no heartbeat arrived within vigil.checkpoint.stale-after, upload quality over `hours` (default 24).")
+    public CheckpointHealthView status(@PathParam("gbId") String gbId, @QueryParam("hours") String hours) {
+        return service.health(scope.get(), gbId, CheckpointRatesResource.hours(hours));
+    }
+}

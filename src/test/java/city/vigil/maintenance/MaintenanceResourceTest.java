@@ -1,0 +1,85 @@
+package city.vigil.maintenance;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import city.vigil.testsupport.PostgresTestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresTestDatabase.class)
+class MaintenanceResourceTest {
+
+    private static Map<String, Object> nightly() {
+        Instant start = Instant.parse("2026-11-21T17:00:00Z");
+        Map<String, Object> w = new HashMap<>();
+        w.put("reason", "夜间光缆割接");
+        w.put("startsAt", start.toString());
+        w.put("endsAt", start.plusSeconds(3 * 3600).toString());
+        w.put("recurrence", "DAILY");
+        w.put("until", start.plusSeconds(7 * 86400).toString());
+        w.put("area", "440106");
+        w.put("pointClasses", List.of(2, 3));
+        w.put("maintainerUnit", "天河区运维一队");
+        return w;
+    }
+
+    @Test
+    void plans_changes_and_deletes_a_recurring_scoped_window() {
+        int id = given().contentType(ContentType.JSON).body(nightly()).post("/api/v1/maintenance-windows").then().statusCode(201)
+                .header("Location", notNullValue()).body("recurrence", equalTo("DAILY")).body("area", equalTo("440106"))
+                .body("nextStart", notNullValue()).extract().path("id");
+        String etag = given().get("/api/v1/maintenance-windows/{id}", id).then().statusCode(200).extract().header("ETag");
+
+        Map<String, Object> changed = new HashMap<>(nightly());
+        changed.put("reason", "夜间光缆割接（延期）");
+        given().contentType(ContentType.JSON).header("If-Match", "\"999\"").body(changed).put("/api/v1/maintenance-windows/{id}", id)
+                .then().statusCode(412);
+        given().contentType(ContentType.JSON).header("If-Match", etag).body(changed).put("/api/v1/maintenance-windows/{id}", id)
+                .then().statusCode(200).body("reason", equalTo("夜间光缆割接（延期）"));
+        given().queryParam("active", false).get("/api/v1/maintenance-windows").then().statusCode(200).body("items.id", hasItem(id));
+
+        given().delete("/api/v1/maintenance-windows/{id}", id).then().statusCode(204);
+        given().get("/api/v1/maintenance-windows/{id}", id).then().statusCode(404);
+        given().get("/api/v1/maintenance-windows").then().body("items.id", not(hasItem(id)));
+    }
+
+    @Test
+    void refuses_a_window_without_scope_backwards_or_longer_than_its_period_field_by_field() {
+        Map<String, Object> bad = new HashMap<>();
+        bad.put("startsAt", "2026-11-21T10:00:00Z");
+        bad.put("endsAt", "2026-11-23T10:00:00Z");
+        bad.put("recurrence", "DAILY");
+        bad.put("pointClasses", List.of(5));
+        bad.put("gbIds", List.of("123"));
+        given().contentType(ContentType.JSON).body(bad).post("/api/v1/maintenance-windows").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("reason", "endsAt", "gbIds[0]", "pointClasses[0]"));
+
+        Map<String, Object> unscoped = new HashMap<>(nightly());
+        unscoped.remove("area");
+        unscoped.remove("pointClasses");
+        unscoped.remove("maintainerUnit");
+        given().contentType(ContentType.JSON).body(unscoped).post("/api/v1/maintenance-windows").then().statusCode(400)
+                .body("errors[0].field", equalTo("scope"));
+
+        Map<String, Object> backwards = new HashMap<>(nightly());
+        backwards.put("endsAt", "2026-11-21T16:00:00Z");
+        backwards.put("area", "999999");
+        given().contentType(ContentType.JSON).body(backwards).post("/api/v1/maintenance-windows").then().statusCode(400)
+                .body("errors.field", hasItem("endsAt"));
+        given().contentType(ContentType.JSON).body(Map.of("reason", "x", "state", "ACTIVE")).post("/api/v1/maintenance-windows")
+                .then().statusCode(400);
+    }
+}
