@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +24,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Boots the packaged jar the way a newcomer does, with nothing configured: it must start its own PostgreSQL under
- * ./data, serve the registry, import a ledger, and keep everything across a restart.
+ * ./data, serve the registry, import a ledger, monitor the demo fleet, and keep everything across a restart without
+ * opening a false outage. The demo fleet is smaller and probed faster than by default, so the test takes seconds.
  */
 class EmbeddedDefaultIT {
+    private static final int CAMERAS = 300;
     private Process process;
     private Path log;
     private Path workDir;
@@ -34,17 +37,22 @@ class EmbeddedDefaultIT {
     void runs_on_an_embedded_postgresql_with_a_demo_fleet_and_keeps_data_across_a_restart() throws Exception {
         workDir = Files.createTempDirectory("vigil-embedded-");
         int port = freePort();
-        List<String> demoPorts = List.of("-Dvigil.demo.rtsp-port=" + freePort(), "-Dvigil.demo.http-port=" + freePort(),
-                "-Dvigil.demo.control-port=" + freePort());
+        List<String> demoPorts = new java.util.ArrayList<>(List.of("-Dvigil.demo.rtsp-port=" + freePort(),
+                "-Dvigil.demo.http-port=" + freePort(), "-Dvigil.demo.control-port=" + freePort(), "-Dvigil.demo.cameras=" + CAMERAS,
+                "-Dvigil.monitor.retry-interval=1s", "-Dvigil.monitor.per-host=32", "-Dvigil.monitor.connect-timeout=1s",
+                "-Dvigil.monitor.first-byte-timeout=1s", "-Dvigil.monitor.total-timeout=2s"));
+        for (String pointClass : List.of("1", "2", "3", "4", "9")) {
+            demoPorts.add("-Dvigil.monitor.class." + pointClass + ".interval=2s");
+        }
         start(workDir, port, demoPorts);
 
         // The demo fleet is imported on first start and its streams are served by the built-in simulator.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
                 given().queryParam("tag", "sim").queryParam("groupBy", "lifecycle").get("/api/v1/cameras/counts")
-                        .then().extract().jsonPath().getInt("total") == 2000);
+                        .then().extract().jsonPath().getInt("total") == CAMERAS);
         int broken = given().queryParam("tag", "sim-healthy").queryParam("groupBy", "lifecycle").get("/api/v1/cameras/counts")
                 .then().extract().jsonPath().getInt("total");
-        assertThat(2000 - broken).as("about 3% broken").isBetween(40, 80);
+        assertThat(CAMERAS - broken).as("about 3% broken").isBetween(6, 18);
         String demoUrl = given().queryParam("tag", "sim-healthy").queryParam("limit", 1).get("/api/v1/cameras")
                 .then().extract().jsonPath().getString("items[0].streams.main.url");
         assertThat(describe(demoUrl)).startsWith("RTSP/1.0 200");
@@ -58,14 +66,50 @@ class EmbeddedDefaultIT {
         assertThat(job.getString("state")).isEqualTo("SUCCEEDED");
         assertThat(Files.isDirectory(workDir.resolve("data/postgres"))).isTrue();
 
+        // The monitor probes the fleet: every camera reaches a state, the broken ones have outages.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                given().get("/api/v1/rates").then().extract().jsonPath().getInt("total.unknown") == 0);
+        Map<String, Integer> openBefore = openOutages();
+        assertThat(openBefore).as("broken demo cameras and the two unreachable test cameras").hasSizeGreaterThan(5);
+
         stop();
+        Instant restarted = Instant.now();
         start(workDir, port, demoPorts);
+        long probesBefore = probesDone();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> probesDone() >= probesBefore + 3L * CAMERAS);
+        List<Map<String, Object>> opened = given().queryParam("limit", 500).get("/api/v1/outages").then().extract().jsonPath()
+                .<Map<String, Object>>getList("items").stream().filter(o -> Instant.parse((String) o.get("startedAt")).isAfter(restarted)).toList();
+        List<String> healthy = given().queryParam("tag", "sim-healthy").queryParam("limit", 500).get("/api/v1/status").then()
+                .extract().jsonPath().getList("items.gbId");
+        assertThat(opened).as("no outage opened after the restart for a healthy camera or one whose outage was open")
+                .noneMatch(o -> healthy.contains((String) o.get("gbId")) || openBefore.containsKey((String) o.get("gbId")));
+        Map<String, Integer> openAfter = openOutages();
+        for (String stillBroken : List.of("sim-refused", "sim-not-found", "sim-auth-required", "sim-hang")) {
+            for (String gbId : given().queryParam("tag", stillBroken).queryParam("limit", 500).get("/api/v1/cameras").then().extract()
+                    .jsonPath().<String>getList("items.gbId")) {
+                assertThat(openAfter.get(gbId)).as(stillBroken + " " + gbId + " keeps its one outage").isEqualTo(openBefore.get(gbId));
+            }
+        }
         given().get("/api/v1/cameras/" + id).then().statusCode(200).body("gbId", equalTo(id));
         given().get("/api/v1/cameras/" + imported).then().statusCode(200).body("name", equalTo("导入的摄像机"));
         given().contentType(ContentType.JSON).body(Fixtures.camera(id)).post("/api/v1/cameras").then().statusCode(409);
         assertThat(given().queryParam("tag", "sim").queryParam("groupBy", "lifecycle").get("/api/v1/cameras/counts")
-                .then().extract().jsonPath().getInt("total")).as("not imported twice").isEqualTo(2000);
+                .then().extract().jsonPath().getInt("total")).as("not imported twice").isEqualTo(CAMERAS);
         assertThat(describe(demoUrl)).as("the simulator serves the same fleet again").startsWith("RTSP/1.0 200");
+    }
+
+    /** Open outages: gbId → outage id. */
+    private static Map<String, Integer> openOutages() {
+        Map<String, Integer> open = new java.util.HashMap<>();
+        given().queryParam("open", true).queryParam("limit", 500).get("/api/v1/outages").then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("items").forEach(o -> open.put((String) o.get("gbId"), (Integer) o.get("id")));
+        return open;
+    }
+
+    /** Probes finished since this Vigil started, from its Prometheus metrics. */
+    private static long probesDone() {
+        return given().get("/q/metrics").then().extract().asString().lines().filter(l -> l.startsWith("vigil_probes_total{"))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     /** An RTSP DESCRIBE over a plain socket: the first line of the answer. */
