@@ -46,6 +46,35 @@ public class AreaService {
         return find(scope, code).orElseThrow(() -> ApiException.invalid(field, "area '" + code + "' does not exist"));
     }
 
+    /**
+     * The area a grouped figure (rates by district, street …) is asked for: null for everything (callers limited to
+     * some areas must name one), and a 400 when it is unknown or not above the level to group by.
+     */
+    public Area forGrouping(Scope scope, String code, AreaLevel groupLevel) {
+        if (code == null) {
+            if (!scope.isAll()) {
+                throw ApiException.invalid("area", "is required for an area-scoped caller");
+            }
+            return null;
+        }
+        Area area = requireForResource(scope, "area", code);
+        if (groupLevel != null && area.level.depth() >= groupLevel.depth()) {
+            throw ApiException.invalid("groupBy", "area " + area.code + " is a " + area.level.name().toLowerCase(java.util.Locale.ROOT)
+                    + "; group by a level below it");
+        }
+        return area;
+    }
+
+    /** Code → name of the areas at {@code level} inside {@code under} (everywhere when null), by code. */
+    public Map<String, String> namesAtLevel(Area under, AreaLevel level) {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT code, name FROM area WHERE level = ?1 AND path LIKE ?2 ORDER BY code")
+                .setParameter(1, level.name()).setParameter(2, under == null ? "%" : under.path + "%").getResultList();
+        rows.forEach(r -> names.put((String) r[0], (String) r[1]));
+        return names;
+    }
+
     /** Ancestors of an area, root first, from its path in one query. */
     public List<AreaView.Ref> ancestors(Area area) {
         List<String> codes = new ArrayList<>(Arrays.asList(area.path.split("/")));

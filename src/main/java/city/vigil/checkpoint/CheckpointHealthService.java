@@ -111,14 +111,7 @@ public class CheckpointHealthService {
     /** Checkpoint rates for an area, in total and by district or street. */
     public CheckpointRates rates(Scope scope, String areaCode, String groupBy, int hours) {
         AreaLevel level = groupLevel(groupBy);
-        if (areaCode == null && !scope.isAll()) {
-            throw ApiException.invalid("area", "is required for an area-scoped caller");
-        }
-        Area area = areaCode == null ? null
-                : areas.find(scope, areaCode).orElseThrow(() -> ApiException.invalid("area", "area '" + areaCode + "' does not exist"));
-        if (area != null && level != null && area.level.depth() >= level.depth()) {
-            throw ApiException.invalid("groupBy", "area " + area.code + " is a " + area.level.name().toLowerCase() + "; group by a level below it");
-        }
+        Area area = areas.forGrouping(scope, areaCode, level);
         SqlWhere where = new SqlWhere().scope(scope, "c.area_path").and("c.lifecycle = 'IN_USE'");
         if (area != null) {
             where.and("c.area_path LIKE ?", area.path + "%");
@@ -142,7 +135,7 @@ public class CheckpointHealthService {
         Map<String, ChannelStatus> states = monitor.store().getAll(lanes.values().stream().flatMap(List::stream).distinct().toList());
         Map<String, CheckpointRates.Tally> groups = new LinkedHashMap<>();
         if (level != null) {
-            groupNames(area, level).forEach((code, name) -> groups.put(code, new CheckpointRates.Tally(code, name)));
+            areas.namesAtLevel(area, level).forEach((code, name) -> groups.put(code, new CheckpointRates.Tally(code, name)));
         }
         CheckpointRates.Tally total = new CheckpointRates.Tally(area == null ? "*" : area.code, area == null ? null : area.name);
         for (Object[] r : rows) {
@@ -272,15 +265,6 @@ public class CheckpointHealthService {
                 + "WHERE checkpoint_gb_id IN (?1) AND capture_camera_gb_id IS NOT NULL").setParameter(1, checkpointIds).getResultList();
         rows.forEach(r -> lanes.computeIfAbsent(((String) r[0]).trim(), k -> new ArrayList<>()).add(((String) r[1]).trim()));
         return lanes;
-    }
-
-    private Map<String, String> groupNames(Area area, AreaLevel level) {
-        Map<String, String> names = new LinkedHashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT code, name FROM area WHERE level = ?1 AND path LIKE ?2 ORDER BY code")
-                .setParameter(1, level.name()).setParameter(2, area == null ? "%" : area.path + "%").getResultList();
-        rows.forEach(r -> names.put((String) r[0], (String) r[1]));
-        return names;
     }
 
     private static AreaLevel groupLevel(String groupBy) {

@@ -2,7 +2,6 @@ package city.vigil.monitor;
 
 import city.vigil.area.Area;
 import city.vigil.area.AreaService;
-import city.vigil.platform.ApiException;
 import city.vigil.platform.Scope;
 import city.vigil.platform.SqlWhere;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,14 +30,7 @@ public class RatesService {
 
     public Rates rates(Scope scope, String areaCode, String groupByParam) {
         RateGroupBy groupBy = RateGroupBy.parse(groupByParam);
-        if (areaCode == null && !scope.isAll()) {
-            throw ApiException.invalid("area", "is required for an area-scoped caller");
-        }
-        Area area = areaCode == null ? null : areas.find(scope, areaCode).orElseThrow(() -> ApiException.invalid("area", "area '" + areaCode + "' does not exist"));
-        if (area != null && groupBy != null && groupBy.level != null && area.level.depth() >= groupBy.level.depth()) {
-            throw ApiException.invalid("groupBy", "area " + area.code + " is a " + area.level.name().toLowerCase()
-                    + "; group by a level below it");
-        }
+        Area area = areas.forGrouping(scope, areaCode, groupBy == null ? null : groupBy.level);
         StatusStore store = monitor.store();
         String code = area == null ? null : area.code;
         Map<String, long[]> registry = registryCounts(scope, area, groupBy);
@@ -65,12 +57,7 @@ public class RatesService {
     private Map<String, String> groupKeys(Area area, RateGroupBy groupBy, Map<String, long[]> registry) {
         Map<String, String> keys = new LinkedHashMap<>();
         switch (groupBy) {
-            case DISTRICT, STREET -> {
-                @SuppressWarnings("unchecked")
-                List<Object[]> rows = em.createNativeQuery("SELECT code, name FROM area WHERE level = ?1 AND path LIKE ?2 ORDER BY code")
-                        .setParameter(1, groupBy.level.name()).setParameter(2, area == null ? "%" : area.path + "%").getResultList();
-                rows.forEach(r -> keys.put((String) r[0], (String) r[1]));
-            }
+            case DISTRICT, STREET -> keys.putAll(areas.namesAtLevel(area, groupBy.level));
             case POINT_CLASS -> {
                 for (int c : CLASSES) {
                     keys.put(Integer.toString(c), "class " + c);

@@ -148,6 +148,8 @@ class MonitorIntegrationTest {
         awaitState(id, "ONLINE", null);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(outages(id)).singleElement()
                 .satisfies(o -> assertThat(o.get("open")).isEqualTo(false)));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(given().get("/api/v1/cameras/{id}/transitions", id).then().statusCode(200)
+                .extract().jsonPath().<String>getList("items.to")).as("newest first").containsExactly("ONLINE", "OFFLINE", "ONLINE"));
     }
 
     @Test

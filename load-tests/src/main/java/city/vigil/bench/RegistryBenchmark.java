@@ -11,9 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -46,9 +43,9 @@ public final class RegistryBenchmark {
         System.out.printf("Vigil registry benchmark: scale %.3f, database %s on %s, -Xmx%s, %d cores%n",
                 scale, database, pgHost, heap, Runtime.getRuntime().availableProcessors());
         Path fleet = work.resolve("fleet-" + scale);
-        run(List.of(java(), "-jar", jar.toAbsolutePath().toString(), "generate-fleet", "--scale", String.valueOf(scale),
+        run(List.of(BenchTools.java(), "-jar", jar.toAbsolutePath().toString(), "generate-fleet", "--scale", String.valueOf(scale),
                 "--out", fleet.toString()));
-        recreateDatabase(pgHost, database);
+        BenchTools.recreateDatabase(pgHost, database);
 
         Map<String, String> env = Map.of("VIGIL_DB_URL", "jdbc:postgresql://" + pgHost + "/" + database, "VIGIL_DB_USER", "postgres",
                 "VIGIL_CRYPTO_CREDENTIAL_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
@@ -57,7 +54,7 @@ public final class RegistryBenchmark {
             HeapSampler sampler = new HeapSampler(vigil);
             long baseline = sampler.heapNow();
             JsonNode cameras = importJob(vigil, fleet.resolve("cameras.csv"), "cameras", "text/csv", sampler);
-            double seconds = seconds(cameras);
+            double seconds = BenchTools.seconds(cameras);
             long rows = cameras.path("rowsRead").asLong();
             System.out.println();
             System.out.println("== Import (cameras.csv, " + Files.size(fleet.resolve("cameras.csv")) / 1_000_000 + " MB, Chinese headers) ==");
@@ -67,7 +64,7 @@ public final class RegistryBenchmark {
                     baseline / 1_048_576, sampler.peak() / 1_048_576);
             JsonNode again = importJob(vigil, fleet.resolve("cameras.csv"), "cameras", "text/csv", null);
             System.out.printf("re-import of the same file: %s, %d unchanged, %d updated, %.1f s%n",
-                    again.path("state").asText(), again.path("unchanged").asLong(), again.path("updated").asLong(), seconds(again));
+                    again.path("state").asText(), again.path("unchanged").asLong(), again.path("updated").asLong(), BenchTools.seconds(again));
             importJob(vigil, fleet.resolve("checkpoints.json"), "checkpoints", "application/json", null);
             importJob(vigil, fleet.resolve("sites.json"), "sites", "application/json", null);
 
@@ -111,31 +108,11 @@ public final class RegistryBenchmark {
     }
 
     private static JsonNode importJob(VigilProcess vigil, Path file, String kind, String type, HeapSampler sampler) throws Exception {
-        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(vigil.url("/api/v1/imports?kind=" + kind)))
-                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
-        if (accepted.statusCode() != 202) {
-            throw new IllegalStateException("import refused: " + accepted.statusCode() + " " + accepted.body());
-        }
-        String location = accepted.headers().firstValue("Location").orElseThrow();
-        while (true) {
+        return BenchTools.importJob(vigil, file, kind, type, () -> {
             if (sampler != null) {
                 sampler.sample();
             }
-            JsonNode job = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.ofString()).body());
-            String state = job.path("state").asText();
-            if (!state.equals("QUEUED") && !state.equals("RUNNING")) {
-                System.out.printf("%s: %s, %d rows (%d created, %d updated, %d unchanged, %d rejected) in %.1f s%n", kind, state,
-                        job.path("rowsRead").asLong(), job.path("created").asLong(), job.path("updated").asLong(),
-                        job.path("unchanged").asLong(), job.path("rejected").asLong(), seconds(job));
-                return job;
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static double seconds(JsonNode job) {
-        return java.time.Duration.between(java.time.OffsetDateTime.parse(job.path("startedAt").asText()),
-                java.time.OffsetDateTime.parse(job.path("finishedAt").asText())).toMillis() / 1000.0;
+        });
     }
 
     private static void get(VigilProcess vigil, String path) throws Exception {
@@ -157,23 +134,11 @@ public final class RegistryBenchmark {
         return ids;
     }
 
-    private static void recreateDatabase(String host, String database) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + "/postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + database);
-        }
-    }
-
     private static void run(List<String> command) throws Exception {
         Process p = new ProcessBuilder(command).inheritIO().start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("failed: " + command);
         }
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** Samples the JVM heap of Vigil from its Prometheus metrics. */
@@ -197,9 +162,12 @@ public final class RegistryBenchmark {
             return sum;
         }
 
-        void sample() throws Exception {
-            long now = heapNow();
-            peak.accumulateAndGet(now, Math::max);
+        void sample() {
+            try {
+                peak.accumulateAndGet(heapNow(), Math::max);
+            } catch (Exception e) {
+                throw new IllegalStateException("heap not readable: " + e.getMessage(), e);
+            }
         }
 
         long peak() {

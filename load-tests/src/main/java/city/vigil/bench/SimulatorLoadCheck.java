@@ -1,18 +1,11 @@
 package city.vigil.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -33,9 +26,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * holds on this machine, with its own CPU and memory. It must not be the bottleneck of the probe benchmarks.
  */
 public final class SimulatorLoadCheck {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final long CLOCK_TICKS = 100;
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(System.getProperty("vigil.jar", "../target/quarkus-app/quarkus-run.jar"));
@@ -47,22 +37,22 @@ public final class SimulatorLoadCheck {
         Path work = Path.of(System.getProperty("work", "target/bench")).toAbsolutePath();
         Files.createDirectories(work);
 
-        Process sim = new ProcessBuilder(java(), "-Xmx1g", "-jar", jar.toAbsolutePath().toString(), "simulate", "--cameras",
+        Process sim = new ProcessBuilder(BenchTools.java(), "-Xmx1g", "-jar", jar.toAbsolutePath().toString(), "simulate", "--cameras",
                 String.valueOf(cameras), "--rtsp-port", "0", "--http-port", "0", "--control-port", "0",
                 "--clip-cache", work.resolve("sim-clips").toString()).redirectErrorStream(true).start();
         try {
-            int[] ports = awaitReady(sim);
+            int[] ports = BenchTools.awaitSimulatorReady(sim);
             int rtsp = ports[0];
             int control = ports[1];
             long pid = sim.pid();
             List<String> ids = healthyIds(control, Math.max(sessions, 1000));
             System.out.printf("Simulator load check: %d cameras, pid %d, %d cores; idle RSS %d MB%n", cameras, pid,
-                    Runtime.getRuntime().availableProcessors(), rssKb(pid) / 1024);
+                    Runtime.getRuntime().availableProcessors(), BenchTools.rssKb(pid) / 1024);
 
             // 1. Handshakes: connect, OPTIONS, DESCRIBE, close — from many client threads at once.
             AtomicLong done = new AtomicLong();
             AtomicLong failed = new AtomicLong();
-            long cpuBefore = cpuTicks(pid);
+            long cpuBefore = BenchTools.cpuTicks(pid);
             long started = System.nanoTime();
             long deadline = started + TimeUnit.SECONDS.toNanos(handshakeSeconds);
             ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -84,7 +74,7 @@ public final class SimulatorLoadCheck {
             pool.shutdown();
             pool.awaitTermination(handshakeSeconds + 30L, TimeUnit.SECONDS);
             double seconds = (System.nanoTime() - started) / 1e9;
-            double cpuSeconds = (cpuTicks(pid) - cpuBefore) / (double) CLOCK_TICKS;
+            double cpuSeconds = (BenchTools.cpuTicks(pid) - cpuBefore) / BenchTools.CLOCK_TICKS;
             System.out.println();
             System.out.printf("== Handshakes (OPTIONS + DESCRIBE, new connection each), %d client threads, %d s ==%n", clients, handshakeSeconds);
             System.out.printf("%d handshakes, %d failed: %.0f /s wall; simulator CPU %.1f s = %.0f handshakes per simulator CPU-second%n",
@@ -113,7 +103,7 @@ public final class SimulatorLoadCheck {
                 }
             }
             double setupSeconds = (System.nanoTime() - setupStarted) / 1e9;
-            long holdCpuBefore = cpuTicks(pid);
+            long holdCpuBefore = BenchTools.cpuTicks(pid);
             ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
             long holdStart = System.nanoTime();
             long holdEnd = holdStart + TimeUnit.SECONDS.toNanos(holdSeconds);
@@ -133,13 +123,13 @@ public final class SimulatorLoadCheck {
                 selector.selectedKeys().clear();
             }
             double held = (System.nanoTime() - holdStart) / 1e9;
-            double holdCpu = (cpuTicks(pid) - holdCpuBefore) / (double) CLOCK_TICKS;
+            double holdCpu = (BenchTools.cpuTicks(pid) - holdCpuBefore) / BenchTools.CLOCK_TICKS;
             long streaming = received.stream().filter(r -> r[0] > 10_000).count();
-            JsonNode stats = JSON.readTree(get("http://127.0.0.1:" + control + "/sim/stats"));
+            JsonNode stats = BenchTools.JSON.readTree(BenchTools.get("http://127.0.0.1:" + control + "/sim/stats"));
             System.out.printf("%d opened in %.1f s; %d received video (> 10 kB); simulator reports %d streams%n",
                     opened, setupSeconds, streaming, stats.get("streams").asInt());
             System.out.printf("%.1f MB/s in all (%.0f kbit/s per session); simulator CPU %.0f%% of one core; RSS %d MB%n",
-                    total / held / 1e6, total * 8 / held / 1000 / Math.max(1, opened), holdCpu / held * 100, rssKb(pid) / 1024);
+                    total / held / 1e6, total * 8 / held / 1000 / Math.max(1, opened), holdCpu / held * 100, BenchTools.rssKb(pid) / 1024);
             for (SelectionKey key : selector.keys()) {
                 key.channel().close();
             }
@@ -201,27 +191,11 @@ public final class SimulatorLoadCheck {
         return head + new String(in.readNBytes(length), StandardCharsets.US_ASCII);
     }
 
-    private static int[] awaitReady(Process sim) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(sim.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = out.readLine()) != null) {
-            if (line.startsWith("READY")) {
-                int rtsp = Integer.parseInt(line.replaceAll(".*rtsp=(\\d+).*", "$1"));
-                int control = Integer.parseInt(line.replaceAll(".*control=(\\d+).*", "$1"));
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
-                drain.setDaemon(true);
-                drain.start();
-                return new int[] {rtsp, control};
-            }
-        }
-        throw new IllegalStateException("the simulator exited before it was ready");
-    }
-
     private static List<String> healthyIds(int control, int wanted) throws Exception {
         List<String> ids = new ArrayList<>();
         String after = null;
         while (ids.size() < wanted) {
-            JsonNode page = JSON.readTree(get("http://127.0.0.1:" + control + "/sim/cameras?scenario=healthy&limit=1000"
+            JsonNode page = BenchTools.JSON.readTree(BenchTools.get("http://127.0.0.1:" + control + "/sim/cameras?scenario=healthy&limit=1000"
                     + (after == null ? "" : "&after=" + after)));
             page.get("items").forEach(c -> ids.add(c.get("id").asText()));
             if (page.get("next").isNull()) {
@@ -230,25 +204,5 @@ public final class SimulatorLoadCheck {
             after = page.get("next").asText();
         }
         return ids;
-    }
-
-    private static String get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    /** utime + stime of a process, in clock ticks. */
-    private static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-    }
-
-    private static long rssKb(long pid) throws IOException {
-        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS"))
-                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0);
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
