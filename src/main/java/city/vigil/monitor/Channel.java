@@ -48,7 +48,7 @@ final class Channel {
         ChannelSpec s = spec;
         ChannelState st = state;
         return new ChannelStatus(gbId, s.areaPath(), s.pointClass(), s.maintainer(), st.state(), st.flapping(), s.inService(),
-                inMaintenance, st.since(), st.cause());
+                inMaintenance, s.networked(), s.complete(), st.since(), st.cause());
     }
 
     Instant lastSeenAt() {

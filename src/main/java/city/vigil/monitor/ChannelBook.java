@@ -101,8 +101,8 @@ final class ChannelBook {
         channels.put(c.gbId, c);
         if (spec.probed()) {
             parents.join(c);
+            schedule(c, policy(spec).timing().first(c.gbId, now).toEpochMilli());
         }
-        schedule(c, policy(spec).timing().first(c.gbId, now).toEpochMilli());
     }
 
     /** A parent whose outage was open when the monitor stopped. */

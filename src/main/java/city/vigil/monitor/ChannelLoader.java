@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  * are shared, not copied (that is most of the heap a channel would otherwise take).
  */
 final class ChannelLoader {
-    private static final String SELECT = "SELECT gb_id, point_class, area_path, maintainer_unit, lifecycle, parent_gb_id, "
-            + "main_url, main_protocol, main_credentials, sub_url, sub_protocol, sub_credentials FROM camera";
+    private static final String SELECT = "SELECT gb_id, point_class, area_path, maintainer_unit, lifecycle, parent_gb_id, networked, "
+            + "cardinality(missing_fields) = 0 AS complete, main_url, main_protocol, main_credentials, sub_url, sub_protocol, sub_credentials FROM camera";
 
     private final AgroalDataSource dataSource;
     private final boolean preferSub;
@@ -75,7 +75,7 @@ final class ChannelLoader {
         byte[] credentials = rs.getBytes(useSub ? "sub_credentials" : "main_credentials");
         return new ChannelSpec(rs.getString("gb_id").trim(), rs.getInt("point_class"), share(rs.getString("area_path")),
                 share(rs.getString("maintainer_unit")), Lifecycle.valueOf(rs.getString("lifecycle")), share(trim(rs.getString("parent_gb_id"))),
-                url, protocol == null ? null : StreamProtocol.valueOf(protocol), credentials,
+                rs.getBoolean("networked"), rs.getBoolean("complete"), url, protocol == null ? null : StreamProtocol.valueOf(protocol), credentials,
                 url == null ? null : useSub ? "SUB" : "MAIN");
     }
 

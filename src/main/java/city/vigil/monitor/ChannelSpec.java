@@ -6,11 +6,12 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * What the monitor needs of a camera's registry record: where it counts, what to probe and how. The probed stream
+ * What the monitor needs of a camera's registry record: where it counts, the registry facts its rates report
+ * (networked, record complete), what to probe and how. The probed stream
  * is chosen once, here (see {@link ChannelLoader}); credentials stay encrypted until the moment of the probe.
  */
 public record ChannelSpec(String gbId, int pointClass, String areaPath, String maintainer, Lifecycle lifecycle, String parentGbId,
-                          String url, StreamProtocol protocol, byte[] credentials, String stream) {
+                          boolean networked, boolean complete, String url, StreamProtocol protocol, byte[] credentials, String stream) {
 
     /** Probed at all: not REMOVED, and there is a stream to probe. */
     boolean probed() {
@@ -31,7 +32,8 @@ public record ChannelSpec(String gbId, int pointClass, String areaPath, String m
     /** Whether anything the monitor uses differs (records compare arrays by reference, so not {@code equals}). */
     boolean sameAs(ChannelSpec o) {
         return o != null && pointClass == o.pointClass && areaPath.equals(o.areaPath) && Objects.equals(maintainer, o.maintainer)
-                && lifecycle == o.lifecycle && Objects.equals(parentGbId, o.parentGbId) && Objects.equals(url, o.url)
+                && lifecycle == o.lifecycle && Objects.equals(parentGbId, o.parentGbId) && networked == o.networked
+                && complete == o.complete && Objects.equals(url, o.url)
                 && protocol == o.protocol && Arrays.equals(credentials, o.credentials) && Objects.equals(stream, o.stream);
     }
 

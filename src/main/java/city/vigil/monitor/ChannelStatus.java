@@ -2,14 +2,18 @@ package city.vigil.monitor;
 
 import city.vigil.probe.ProbeCause;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The live status of one channel as the status store keeps it: where it counts (area path, point class, maintainer
- * unit), its state, and whether it counts at all: out of service (lifecycle REPAIR/REMOVED) and in maintenance are
- * counted apart from the monitored channels.
+ * unit), its state, whether it counts at all (out of service — lifecycle REPAIR/REMOVED — and in maintenance are
+ * counted apart from the monitored channels), and the two registry facts the rates report beside the online rate:
+ * networked and record complete.
  */
 public record ChannelStatus(String gbId, String areaPath, int pointClass, String maintainer, LinkState state, boolean flapping,
-                            boolean inService, boolean inMaintenance, Instant since, ProbeCause cause) {
+                            boolean inService, boolean inMaintenance, boolean networked, boolean complete, Instant since,
+                            ProbeCause cause) {
 
     /** The rate bucket this status counts in. */
     Bucket bucket() {
@@ -28,6 +32,22 @@ public record ChannelStatus(String gbId, String areaPath, int pointClass, String
         };
     }
 
+    /** Every counter this status adds one to: its bucket and, in service, IN_USE with NETWORKED and COMPLETE when true. */
+    List<Counter> counters() {
+        List<Counter> counters = new ArrayList<>(4);
+        counters.add(Counter.valueOf(bucket().name()));
+        if (inService) {
+            counters.add(Counter.IN_USE);
+            if (networked) {
+                counters.add(Counter.NETWORKED);
+            }
+            if (complete) {
+                counters.add(Counter.COMPLETE);
+            }
+        }
+        return counters;
+    }
+
     /** Whether the channel counts in the online rate's denominator (DESIGN §1). */
     public boolean monitored() {
         return inService && !inMaintenance && state != LinkState.UNKNOWN;
@@ -35,4 +55,7 @@ public record ChannelStatus(String gbId, String areaPath, int pointClass, String
 
     /** Counter buckets: every channel is in exactly one. */
     enum Bucket { ONLINE, DEGRADED, OFFLINE, UNREACHABLE, UNKNOWN, MAINTENANCE, OUT_OF_SERVICE }
+
+    /** What a group counts: the buckets, then registry facts over the channels in use. */
+    enum Counter { ONLINE, DEGRADED, OFFLINE, UNREACHABLE, UNKNOWN, MAINTENANCE, OUT_OF_SERVICE, IN_USE, NETWORKED, COMPLETE }
 }

@@ -1,6 +1,8 @@
 package city.vigil.monitor;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * channels keep every total exact.
  */
 public final class InProcessStatusStore implements StatusStore {
-    private static final int BUCKETS = ChannelStatus.Bucket.values().length;
+    private static final int COUNTERS = ChannelStatus.Counter.values().length;
 
     private final Map<String, ChannelStatus> statuses = new ConcurrentHashMap<>();
     private final Map<String, AtomicLongArray> counters = new ConcurrentHashMap<>();
@@ -45,11 +47,33 @@ public final class InProcessStatusStore implements StatusStore {
         if (c == null) {
             return RateCounts.EMPTY;
         }
-        long[] values = new long[BUCKETS];
-        for (int i = 0; i < BUCKETS; i++) {
+        long[] values = new long[COUNTERS];
+        for (int i = 0; i < COUNTERS; i++) {
             values[i] = c.get(i);
         }
         return RateCounts.of(values);
+    }
+
+    @Override
+    public List<String> maintainers(String areaCode) {
+        String prefix = RateGroups.maintainerPrefix(areaCode);
+        List<String> found = new ArrayList<>();
+        for (Map.Entry<String, AtomicLongArray> e : counters.entrySet()) {
+            if (e.getKey().startsWith(prefix) && hasAny(e.getValue())) {
+                found.add(RateGroups.maintainerOf(e.getKey().substring(prefix.length())));
+            }
+        }
+        found.sort(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+        return found;
+    }
+
+    private static boolean hasAny(AtomicLongArray c) {
+        for (int i = 0; i < c.length(); i++) {
+            if (c.get(i) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -73,9 +97,12 @@ public final class InProcessStatusStore implements StatusStore {
         if (status == null) {
             return;
         }
-        int bucket = status.bucket().ordinal();
+        List<ChannelStatus.Counter> fields = status.counters();
         for (String group : RateGroups.of(status)) {
-            counters.computeIfAbsent(group, k -> new AtomicLongArray(BUCKETS)).addAndGet(bucket, delta);
+            AtomicLongArray c = counters.computeIfAbsent(group, k -> new AtomicLongArray(COUNTERS));
+            for (ChannelStatus.Counter field : fields) {
+                c.addAndGet(field.ordinal(), delta);
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ import city.vigil.probe.ProbeTimeouts;
 import city.vigil.probe.TargetPolicy;
 import city.vigil.sim.DemoConfig;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -75,12 +77,14 @@ public class MonitorService {
     private volatile Instant suspectSince;
     private StatusStore store;
     private String storeName;
-    private ChannelBook book;
-    private Monitor monitor;
-    private StatusWriter writer;
+    // Set once by the start-up thread, read by request threads.
+    private volatile ChannelBook book;
+    private volatile Monitor monitor;
+    private volatile StatusWriter writer;
     private MonitorMetrics metrics;
     private ScheduledExecutorService background;
     private ChannelLoader loader;
+    private final Map<Integer, ChannelBook.ClassPolicy> policies = new ConcurrentHashMap<>();
 
     MonitorService(MonitorConfig config, AgroalDataSource dataSource, Vertx vertx, CredentialCipher cipher, MeterRegistry meters,
                    MaintenanceService maintenance, Instance<RedisDataSource> redis, DemoConfig demo) {
@@ -299,13 +303,10 @@ public class MonitorService {
         }
     }
 
-    private List<String> districts = List.of();
-
     private void refreshGauges() {
         try {
-            List<String> found = new ArrayList<>();
-            query("SELECT code FROM area WHERE level = 'DISTRICT' ORDER BY code", rs -> found.add(rs.getString(1)));
-            districts = found;
+            List<String> districts = new ArrayList<>();
+            query("SELECT code FROM area WHERE level = 'DISTRICT' ORDER BY code", rs -> districts.add(rs.getString(1)));
             List<MultiGauge.Row<?>> rows = new ArrayList<>();
             for (String district : districts) {
                 for (int pointClass : new int[] {1, 2, 3, 4, 9}) {
@@ -335,7 +336,7 @@ public class MonitorService {
         ProbeDispatcher d = monitor.dispatcher();
         meters.gauge("vigil.probes.in.flight", d, ProbeDispatcher::inFlight);
         meters.gauge("vigil.probes.queued", d, ProbeDispatcher::queued);
-        io.micrometer.core.instrument.FunctionCounter.builder("vigil.probes.skipped", d, ProbeDispatcher::dropped)
+        FunctionCounter.builder("vigil.probes.skipped", d, ProbeDispatcher::dropped)
                 .description("Due probes skipped to their next turn because the dispatcher queue was full").register(meters);
         meters.gauge("vigil.monitor.channels", book, ChannelBook::size);
         meters.gauge("vigil.monitor.writes.pending", writer, StatusWriter::pending);
@@ -343,8 +344,6 @@ public class MonitorService {
     }
 
     // ---- policies -------------------------------------------------------------------------------------------------
-
-    private final Map<Integer, ChannelBook.ClassPolicy> policies = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ChannelBook.ClassPolicy policy(int pointClass) {
         return policies.computeIfAbsent(pointClass, pc -> {

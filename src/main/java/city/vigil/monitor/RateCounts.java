@@ -1,18 +1,18 @@
 package city.vigil.monitor;
 
 /**
- * Channels of one group (an area at any level, optionally one point class or one maintainer unit) by state.
- * Monitored channels are the IN_USE ones outside maintenance whose state is known (DESIGN §1); the online rate
- * counts DEGRADED as online.
+ * Channels of one group (an area at any level, optionally one point class or one maintainer unit) by state, and the
+ * registry facts over those in use. Monitored channels are the IN_USE ones outside maintenance whose state is known
+ * (DESIGN §1); the online rate counts DEGRADED as online.
  */
 public record RateCounts(long online, long degraded, long offline, long unreachable, long unknown, long maintenance,
-                         long outOfService) {
+                         long outOfService, long inUse, long networked, long complete) {
 
-    public static final RateCounts EMPTY = new RateCounts(0, 0, 0, 0, 0, 0, 0);
+    public static final RateCounts EMPTY = new RateCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-    /** Counts from values indexed by {@link ChannelStatus.Bucket} ordinal. */
-    static RateCounts of(long[] byBucket) {
-        return new RateCounts(byBucket[0], byBucket[1], byBucket[2], byBucket[3], byBucket[4], byBucket[5], byBucket[6]);
+    /** Counts from values indexed by {@link ChannelStatus.Counter} ordinal. */
+    static RateCounts of(long[] c) {
+        return new RateCounts(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]);
     }
 
     public long monitored() {
@@ -26,5 +26,15 @@ public record RateCounts(long online, long degraded, long offline, long unreacha
     /** (ONLINE + DEGRADED) / monitored, or null when nothing is monitored. */
     public Double onlineRate() {
         return monitored() == 0 ? null : (online + degraded) / (double) monitored();
+    }
+
+    /** 联网率: networked / in use. */
+    public Double networkingRate() {
+        return inUse == 0 ? null : networked / (double) inUse;
+    }
+
+    /** 信息完整率: records with every mandatory field / in use. */
+    public Double completeness() {
+        return inUse == 0 ? null : complete / (double) inUse;
     }
 }

@@ -1,26 +1,23 @@
 package city.vigil.monitor;
 
 import city.vigil.area.AreaLevel;
-import city.vigil.camera.CameraGroup;
 import city.vigil.platform.ApiException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The dimensions the rates API groups by, with the registry column that yields each group's key. */
+/** The dimensions the rates API groups by. */
 public enum RateGroupBy {
-    DISTRICT("district", CameraGroup.DISTRICT.sql, AreaLevel.DISTRICT),
-    STREET("street", CameraGroup.STREET.sql, AreaLevel.STREET),
-    POINT_CLASS("pointClass", "point_class", null),
-    MAINTAINER("maintainer", "maintainer_unit", null);
+    DISTRICT("district", AreaLevel.DISTRICT),
+    STREET("street", AreaLevel.STREET),
+    POINT_CLASS("pointClass", null),
+    MAINTAINER("maintainer", null);
 
     public final String param;
-    final String sql;
     /** The area level whose areas are the groups; null for the other dimensions. */
     final AreaLevel level;
 
-    RateGroupBy(String param, String sql, AreaLevel level) {
+    RateGroupBy(String param, AreaLevel level) {
         this.param = param;
-        this.sql = sql;
         this.level = level;
     }
 

@@ -47,6 +47,16 @@ final class RateGroups {
         groups.add(area + "|" + maintainer);
     }
 
+    /** What the keys of an area's maintainer groups start with; the maintainer follows. */
+    static String maintainerPrefix(String areaCode) {
+        return (areaCode == null ? ALL : areaCode) + "|m";
+    }
+
+    /** The maintainer a key part names (null for channels without one). */
+    static String maintainerOf(String keyPart) {
+        return keyPart.equals(NO_MAINTAINER) ? null : keyPart;
+    }
+
     private static String maintainerKey(String maintainer) {
         return maintainer == null || maintainer.isEmpty() ? NO_MAINTAINER : maintainer;
     }

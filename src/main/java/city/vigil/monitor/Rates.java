@@ -14,15 +14,9 @@ public record Rates(String area, String groupBy, Instant at, Row total, List<Row
                       long inMaintenance, long outOfService, Double onlineRate, long inUse, long networked, Double networkingRate,
                       long complete, Double completeness) {
 
-        static Row of(String key, String name, RateCounts live, long[] registry) {
-            long inUse = registry[0];
-            return new Row(key, name, live.monitored(), live.online(), live.degraded(), live.offline(), live.unreachable(), live.unknown(),
-                    live.maintenance(), live.outOfService(), live.onlineRate(), inUse, registry[1], ratio(registry[1], inUse), registry[2],
-                    ratio(registry[2], inUse));
-        }
-
-        private static Double ratio(long part, long whole) {
-            return whole == 0 ? null : part / (double) whole;
+        static Row of(String key, String name, RateCounts c) {
+            return new Row(key, name, c.monitored(), c.online(), c.degraded(), c.offline(), c.unreachable(), c.unknown(), c.maintenance(),
+                    c.outOfService(), c.onlineRate(), c.inUse(), c.networked(), c.networkingRate(), c.complete(), c.completeness());
         }
     }
 }

@@ -75,12 +75,26 @@ public final class RedisStatusStore implements StatusStore {
     @Override
     public RateCounts counts(String areaCode, Integer pointClass, String maintainer) {
         Map<String, Long> c = hashes.hgetall(keys.rates(RateGroups.key(areaCode, pointClass, maintainer)));
-        long[] byBucket = new long[ChannelStatus.Bucket.values().length];
-        for (ChannelStatus.Bucket b : ChannelStatus.Bucket.values()) {
-            Long v = c.get(b.name());
-            byBucket[b.ordinal()] = v == null ? 0 : v;
+        long[] values = new long[ChannelStatus.Counter.values().length];
+        for (ChannelStatus.Counter counter : ChannelStatus.Counter.values()) {
+            Long v = c.get(counter.name());
+            values[counter.ordinal()] = v == null ? 0 : v;
         }
-        return RateCounts.of(byBucket);
+        return RateCounts.of(values);
+    }
+
+    @Override
+    public List<String> maintainers(String areaCode) {
+        String prefix = keys.rates(RateGroups.maintainerPrefix(areaCode));
+        List<String> found = new ArrayList<>();
+        redis.key().scan(new KeyScanArgs().match(escapeGlob(prefix) + "*").count(BATCH)).toIterable()
+                .forEach(k -> found.add(RateGroups.maintainerOf(k.substring(prefix.length()))));
+        found.sort(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+        return found;
+    }
+
+    private static String escapeGlob(String s) {
+        return s.replaceAll("([*?\\[\\]\\\\])", "\\\\$1");
     }
 
     @Override
@@ -104,8 +118,10 @@ public final class RedisStatusStore implements StatusStore {
                 values.mset(batch);
                 batch.clear();
             }
+            List<ChannelStatus.Counter> fields = s.counters();
             for (String group : RateGroups.of(s)) {
-                counters.computeIfAbsent(group, g -> new long[ChannelStatus.Bucket.values().length])[s.bucket().ordinal()]++;
+                long[] c = counters.computeIfAbsent(group, g -> new long[ChannelStatus.Counter.values().length]);
+                fields.forEach(f -> c[f.ordinal()]++);
             }
         }
         if (!batch.isEmpty()) {
@@ -113,8 +129,8 @@ public final class RedisStatusStore implements StatusStore {
         }
         for (Map.Entry<String, long[]> e : counters.entrySet()) {
             Map<String, Long> fields = new HashMap<>();
-            for (ChannelStatus.Bucket b : ChannelStatus.Bucket.values()) {
-                fields.put(b.name(), e.getValue()[b.ordinal()]);
+            for (ChannelStatus.Counter c : ChannelStatus.Counter.values()) {
+                fields.put(c.name(), e.getValue()[c.ordinal()]);
             }
             hashes.hset(keys.rates(e.getKey()), fields);
         }
@@ -127,7 +143,7 @@ public final class RedisStatusStore implements StatusStore {
     }
 
     private void move(ChannelStatus from, ChannelStatus to) {
-        if (from != null && to != null && from.bucket() == to.bucket() && from.areaPath().equals(to.areaPath())
+        if (from != null && to != null && from.counters().equals(to.counters()) && from.areaPath().equals(to.areaPath())
                 && from.pointClass() == to.pointClass() && java.util.Objects.equals(from.maintainer(), to.maintainer())) {
             return;
         }
@@ -135,12 +151,12 @@ public final class RedisStatusStore implements StatusStore {
             var h = tx.hash(String.class, String.class, Long.class);
             if (from != null) {
                 for (String group : RateGroups.of(from)) {
-                    h.hincrby(keys.rates(group), from.bucket().name(), -1);
+                    from.counters().forEach(c -> h.hincrby(keys.rates(group), c.name(), -1));
                 }
             }
             if (to != null) {
                 for (String group : RateGroups.of(to)) {
-                    h.hincrby(keys.rates(group), to.bucket().name(), 1);
+                    to.counters().forEach(c -> h.hincrby(keys.rates(group), c.name(), 1));
                 }
             }
         });
@@ -148,14 +164,18 @@ public final class RedisStatusStore implements StatusStore {
 
     static String encode(ChannelStatus s) {
         return String.join("\t", s.areaPath(), Integer.toString(s.pointClass()), s.maintainer() == null ? "" : s.maintainer().replace('\t', ' '),
-                s.state().name(), s.flapping() ? "1" : "0", s.inService() ? "1" : "0", s.inMaintenance() ? "1" : "0",
+                s.state().name(), flag(s.flapping()), flag(s.inService()), flag(s.inMaintenance()), flag(s.networked()), flag(s.complete()),
                 Long.toString(s.since().toEpochMilli()), s.cause() == null ? "" : s.cause().name());
     }
 
     static ChannelStatus decode(String gbId, String value) {
         String[] f = value.split("\t", -1);
         return new ChannelStatus(gbId, f[0], Integer.parseInt(f[1]), f[2].isEmpty() ? null : f[2], LinkState.valueOf(f[3]),
-                f[4].equals("1"), f[5].equals("1"), f[6].equals("1"), Instant.ofEpochMilli(Long.parseLong(f[7])),
-                f[8].isEmpty() ? null : ProbeCause.valueOf(f[8]));
+                f[4].equals("1"), f[5].equals("1"), f[6].equals("1"), f[7].equals("1"), f[8].equals("1"),
+                Instant.ofEpochMilli(Long.parseLong(f[9])), f[10].isEmpty() ? null : ProbeCause.valueOf(f[10]));
+    }
+
+    private static String flag(boolean value) {
+        return value ? "1" : "0";
     }
 }

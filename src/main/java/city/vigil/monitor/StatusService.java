@@ -39,22 +39,29 @@ public class StatusService {
 
     public Page<Item> list(Scope scope, CameraFilter filter, List<LinkState> states, Boolean flapping, String after, int limit) {
         SqlWhere cameraWhere = cameras.where(scope, filter);
+        // Channels the monitor has seen have a status row. Without UNKNOWN in the filter the statuses drive the query
+        // (their (state, gb_id) index yields the page in order); otherwise every camera is a candidate.
+        boolean fromStatuses = states != null && !states.isEmpty() && !states.contains(LinkState.UNKNOWN);
         SqlWhere where = new SqlWhere();
         if (states != null && !states.isEmpty()) {
-            where.and("coalesce(s.state, 'UNKNOWN') IN (" + "?,".repeat(states.size() - 1) + "?)", states.stream().map(Enum::name).toArray());
+            where.and((fromStatuses ? "s.state" : "coalesce(s.state, 'UNKNOWN')") + " IN (" + "?,".repeat(states.size() - 1) + "?)",
+                    states.stream().map(Enum::name).toArray());
         }
         if (flapping != null) {
             where.and("coalesce(s.flapping, false) = ?", flapping);
         }
         if (after != null) {
-            where.and("c.gb_id > ?", after);
+            where.and((fromStatuses ? "s" : "c") + ".gb_id > ?", after);
         }
-        String sql = "SELECT c.gb_id, c.name, c.area_code, c.point_class, c.maintainer_unit, c.lifecycle, c.parent_gb_id, "
-                + "s.state, s.since, s.cause, s.flapping, s.last_seen_at, s.last_probe_at, s.detail "
-                + "FROM (SELECT gb_id, name, area_code, point_class, maintainer_unit, lifecycle, parent_gb_id FROM camera WHERE "
-                + cameraWhere.sql() + ") c LEFT JOIN channel_status s ON s.gb_id = c.gb_id WHERE " + where.sql()
-                + " ORDER BY c.gb_id LIMIT " + (limit + 1);
-        // Parameters in the order they appear: the camera filters inside, then the status filters outside.
+        String columns = "SELECT c.gb_id, c.name, c.area_code, c.point_class, c.maintainer_unit, c.lifecycle, c.parent_gb_id, "
+                + "s.state, s.since, s.cause, s.flapping, s.last_seen_at, s.last_probe_at, s.detail ";
+        String sql = fromStatuses
+                ? columns + "FROM channel_status s JOIN camera c ON c.gb_id = s.gb_id WHERE " + cameraWhere.sql() + " AND " + where.sql()
+                        + " ORDER BY s.gb_id LIMIT " + (limit + 1)
+                : columns + "FROM (SELECT gb_id, name, area_code, point_class, maintainer_unit, lifecycle, parent_gb_id FROM camera WHERE "
+                        + cameraWhere.sql() + ") c LEFT JOIN channel_status s ON s.gb_id = c.gb_id WHERE " + where.sql()
+                        + " ORDER BY c.gb_id LIMIT " + (limit + 1);
+        // Parameters in the order they appear: the camera filters first, then the status filters.
         var query = em.createNativeQuery(sql);
         List<Object> params = new java.util.ArrayList<>(cameraWhere.params());
         params.addAll(where.params());

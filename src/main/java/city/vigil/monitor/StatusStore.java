@@ -2,6 +2,7 @@ package city.vigil.monitor;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,6 +41,9 @@ public interface StatusStore {
     }
 
     long size();
+
+    /** The maintainer units with channels in an area (null for everything); null stands for channels without one. */
+    List<String> maintainers(String areaCode);
 
     /** Replaces everything with these statuses and counters derived from them (start-up, and after a loss). */
     void replaceAll(Collection<ChannelStatus> statuses);

@@ -30,7 +30,7 @@ abstract class StatusStoreContract {
 
     static ChannelStatus status(String id, String path, int pointClass, String maintainer, LinkState state, boolean inService,
                                 boolean inMaintenance) {
-        return new ChannelStatus(id, path, pointClass, maintainer, state, false, inService, inMaintenance, NOW,
+        return new ChannelStatus(id, path, pointClass, maintainer, state, false, inService, inMaintenance, true, pointClass != 1, NOW,
                 state == LinkState.OFFLINE ? ProbeCause.TIMEOUT : null);
     }
 
@@ -47,6 +47,9 @@ abstract class StatusStoreContract {
         assertThat(city.total()).isEqualTo(5);
         assertThat(city.monitored()).as("unknown and out of service are not monitored").isEqualTo(3);
         assertThat(city.onlineRate()).as("degraded counts as online").isEqualTo(2 / 3.0);
+        assertThat(city.inUse()).as("registry facts count channels in use only").isEqualTo(4);
+        assertThat(city.networkingRate()).isEqualTo(1.0);
+        assertThat(city.completeness()).as("class-1 records here lack a field").isEqualTo(0.5);
         assertThat(store.counts("440106", 1).online()).isEqualTo(1);
         assertThat(store.counts("440106001", 3).offline()).isEqualTo(1);
         assertThat(store.counts("440104", null).outOfService()).isEqualTo(1);
@@ -67,6 +70,8 @@ abstract class StatusStoreContract {
         assertThat(store.counts(null, null, "运维二队").onlineRate()).isEqualTo(0.5);
         assertThat(store.counts("440100", null, "运维一队").online()).isEqualTo(1);
         assertThat(store.counts("440104", null, "").online()).as("channels without a maintainer").isEqualTo(1);
+        assertThat(store.maintainers("440100")).containsExactly(null, "运维一队", "运维二队");
+        assertThat(store.maintainers("440104")).containsExactly(null, "运维二队");
     }
 
     @Test
@@ -76,7 +81,7 @@ abstract class StatusStoreContract {
         store.replaceAll(List.of(status("a", TIANHE_STREET, 1, LinkState.OFFLINE, true), status("b", YUEXIU, 2, LinkState.ONLINE, true)));
 
         assertThat(store.get("stale")).isEmpty();
-        assertThat(store.counts("440100", null)).isEqualTo(new RateCounts(1, 0, 1, 0, 0, 0, 0));
+        assertThat(store.counts("440100", null)).isEqualTo(new RateCounts(1, 0, 1, 0, 0, 0, 0, 2, 2, 1));
         assertThat(store.counts("440104", 1).total()).isZero();
         assertThat(store.intact()).isTrue();
     }
@@ -86,11 +91,11 @@ abstract class StatusStoreContract {
         StatusStore store = store();
         store.put(status("x", TIANHE_STREET, 1, LinkState.ONLINE, true));
         store.put(status("x", TIANHE_STREET, 1, LinkState.OFFLINE, true));
-        assertThat(store.counts("440106", 1)).isEqualTo(new RateCounts(0, 0, 1, 0, 0, 0, 0));
+        assertThat(store.counts("440106", 1)).isEqualTo(new RateCounts(0, 0, 1, 0, 0, 0, 0, 1, 1, 0));
         store.put(status("x", TIANHE_STREET, 1, "运维一队", LinkState.OFFLINE, true, true));
-        assertThat(store.counts("440106", 1)).as("in maintenance").isEqualTo(new RateCounts(0, 0, 0, 0, 0, 1, 0));
+        assertThat(store.counts("440106", 1)).as("in maintenance").isEqualTo(new RateCounts(0, 0, 0, 0, 0, 1, 0, 1, 1, 0));
         store.put(status("x", TIANHE_STREET, 1, LinkState.OFFLINE, false));
-        assertThat(store.counts("440106", 1)).isEqualTo(new RateCounts(0, 0, 0, 0, 0, 0, 1));
+        assertThat(store.counts("440106", 1)).isEqualTo(new RateCounts(0, 0, 0, 0, 0, 0, 1, 0, 0, 0));
         store.remove("x");
         assertThat(store.counts("440106", 1).total()).isZero();
         assertThat(store.get("x")).isEmpty();

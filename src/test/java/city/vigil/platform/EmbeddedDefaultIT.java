@@ -69,6 +69,9 @@ class EmbeddedDefaultIT {
         // The monitor probes the fleet: every camera reaches a state, the broken ones have outages.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
                 given().get("/api/v1/rates").then().extract().jsonPath().getInt("total.unknown") == 0);
+        // Outages are written just after the state changes: read them once the writer has caught up.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                given().get("/api/v1/monitor").then().extract().jsonPath().getInt("pendingWrites") == 0);
         Map<String, Integer> openBefore = openOutages();
         assertThat(openBefore).as("broken demo cameras and the two unreachable test cameras").hasSizeGreaterThan(5);
 
