@@ -113,9 +113,6 @@ final class ChannelBook {
     /** A channel was registered or changed. */
     void upsert(ChannelSpec spec, Instant now) {
         Channel c = channels.get(spec.gbId());
-        if (c != null) {
-            c.seenEpoch = reconcileEpoch;
-        }
         if (c == null) {
             c = new Channel(spec, ChannelState.unknown(now));
             c.seenEpoch = reconcileEpoch;
@@ -130,6 +127,7 @@ final class ChannelBook {
             }
             return;
         }
+        c.seenEpoch = reconcileEpoch;
         ChannelSpec old = c.spec;
         if (spec.sameAs(old)) {
             return;

@@ -29,7 +29,7 @@ public class StatusResource {
     CallerScope scope;
 
     @GET
-    @Operation(summary = "List channel statuses", description = "The camera list's filters plus state and flapping; keyset-paginated by gbId.")
+    @Operation(summary = "List channel statuses", description = "The camera list's filters plus state and flapping. Ordered by area, then gbId; pass `next` as `after`.")
     public Page<StatusService.Item> list(@BeanParam CameraFilterParams filter,
                                          @Parameter(description = "States, comma-separated: UNKNOWN, ONLINE, DEGRADED, OFFLINE, UNREACHABLE")
                                          @QueryParam("state") String state,

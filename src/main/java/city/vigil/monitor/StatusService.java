@@ -4,6 +4,7 @@ import city.vigil.camera.Camera;
 import city.vigil.camera.CameraFilter;
 import city.vigil.camera.CameraService;
 import city.vigil.camera.Lifecycle;
+import city.vigil.platform.ApiException;
 import city.vigil.platform.Page;
 import city.vigil.platform.Scope;
 import city.vigil.platform.Timestamps;
@@ -37,40 +38,37 @@ public class StatusService {
         return monitor.channel(gbId).orElseGet(() -> recorded(camera.gbId, camera.lifecycle == Lifecycle.IN_USE, camera.parentGbId));
     }
 
+    /**
+     * Statuses in area order, then by gbId: an area's cameras sit together in the area-path index, so a page of
+     * "ONLINE in Tianhe" reads about a page of rows at a million cameras, and a rare state is read from the state
+     * index instead. {@code after} is the previous page's {@code next} ({@code gbId@areaPath}).
+     */
     public Page<Item> list(Scope scope, CameraFilter filter, List<LinkState> states, Boolean flapping, String after, int limit) {
-        SqlWhere cameraWhere = cameras.where(scope, filter);
-        // Channels the monitor has seen have a status row. Without UNKNOWN in the filter the statuses drive the query
-        // (their (state, gb_id) index yields the page in order); otherwise every camera is a candidate.
-        boolean fromStatuses = states != null && !states.isEmpty() && !states.contains(LinkState.UNKNOWN);
-        SqlWhere where = new SqlWhere();
+        SqlWhere where = cameras.where(scope, filter);
+        // Channels the monitor has seen have a status row; without UNKNOWN in the filter the others cannot match.
+        boolean statusRequired = states != null && !states.isEmpty() && !states.contains(LinkState.UNKNOWN);
         if (states != null && !states.isEmpty()) {
-            where.and((fromStatuses ? "s.state" : "coalesce(s.state, 'UNKNOWN')") + " IN (" + "?,".repeat(states.size() - 1) + "?)",
+            where.and((statusRequired ? "s.state" : "coalesce(s.state, 'UNKNOWN')") + " IN (" + "?,".repeat(states.size() - 1) + "?)",
                     states.stream().map(Enum::name).toArray());
         }
         if (flapping != null) {
             where.and("coalesce(s.flapping, false) = ?", flapping);
         }
         if (after != null) {
-            where.and((fromStatuses ? "s" : "c") + ".gb_id > ?", after);
+            int at = after.indexOf('@');
+            if (at != 20) {
+                throw ApiException.invalid("after", "must be the `next` of the previous page");
+            }
+            String path = after.substring(21);
+            where.and("c.area_path ~>=~ ? AND (c.area_path ~>~ ? OR c.gb_id > ?)", path, path, after.substring(0, 20));
         }
-        String columns = "SELECT c.gb_id, c.name, c.area_code, c.point_class, c.maintainer_unit, c.lifecycle, c.parent_gb_id, "
-                + "s.state, s.since, s.cause, s.flapping, s.last_seen_at, s.last_probe_at, s.detail ";
-        String sql = fromStatuses
-                ? columns + "FROM channel_status s JOIN camera c ON c.gb_id = s.gb_id WHERE " + cameraWhere.sql() + " AND " + where.sql()
-                        + " ORDER BY s.gb_id LIMIT " + (limit + 1)
-                : columns + "FROM (SELECT gb_id, name, area_code, point_class, maintainer_unit, lifecycle, parent_gb_id FROM camera WHERE "
-                        + cameraWhere.sql() + ") c LEFT JOIN channel_status s ON s.gb_id = c.gb_id WHERE " + where.sql()
-                        + " ORDER BY c.gb_id LIMIT " + (limit + 1);
-        // Parameters in the order they appear: the camera filters first, then the status filters.
-        var query = em.createNativeQuery(sql);
-        List<Object> params = new java.util.ArrayList<>(cameraWhere.params());
-        params.addAll(where.params());
-        for (int i = 0; i < params.size(); i++) {
-            query.setParameter(i + 1, params.get(i));
-        }
+        String sql = "SELECT c.gb_id, c.name, c.area_code, c.point_class, c.maintainer_unit, c.lifecycle, c.parent_gb_id, "
+                + "s.state, s.since, s.cause, s.flapping, s.last_seen_at, s.last_probe_at, s.detail, c.area_path "
+                + "FROM camera c " + (statusRequired ? "JOIN" : "LEFT JOIN") + " channel_status s ON s.gb_id = c.gb_id WHERE "
+                + where.sql() + " ORDER BY c.area_path USING ~<~, c.gb_id LIMIT " + (limit + 1);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return Page.of(rows, limit, r -> ((String) r[0]).trim(), this::item);
+        List<Object[]> rows = where.bind(em.createNativeQuery(sql)).getResultList();
+        return Page.of(rows, limit, r -> ((String) r[0]).trim() + "@" + r[14], this::item);
     }
 
     private Item item(Object[] r) {
