@@ -1,0 +1,159 @@
+package city.vigil.deep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import city.vigil.probe.ProbeCause;
+import city.vigil.sim.Resolution;
+import city.vigil.sim.Scenario;
+import city.vigil.sim.Simulator;
+import city.vigil.testsupport.SimulatedCameras;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deep tier on real decoded streams: every simulator picture is grabbed from its RTSP sub-stream (640×360) and
+ * diagnosed; the confusion matrix goes to the test output. Scene change needs the camera's learned baseline, which
+ * comes from a grab of the normal street, as it would from an earlier check.
+ */
+class DiagnosisTest {
+    private static final Map<Scenario, ImageFault> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        EXPECTED.put(Scenario.HEALTHY, null);
+        EXPECTED.put(Scenario.BLACK, ImageFault.BLACK);
+        EXPECTED.put(Scenario.TOO_DARK, ImageFault.TOO_DARK);
+        EXPECTED.put(Scenario.OVEREXPOSED, ImageFault.OVEREXPOSED);
+        EXPECTED.put(Scenario.FROZEN, ImageFault.FROZEN);
+        EXPECTED.put(Scenario.BLURRED, ImageFault.BLURRED);
+        EXPECTED.put(Scenario.COLOUR_CAST, ImageFault.COLOUR_CAST);
+        EXPECTED.put(Scenario.NOISE, ImageFault.NOISE);
+        EXPECTED.put(Scenario.OCCLUDED, ImageFault.OCCLUDED);
+        EXPECTED.put(Scenario.SCENE_CHANGED, ImageFault.SCENE_CHANGED);
+    }
+
+    private static SimulatedCameras cameras;
+    private static Simulator sim;
+    private final DeepGrabber grabber = new DeepGrabber(Duration.ofSeconds(4), Duration.ofSeconds(1));
+    private final Diagnostics diagnostics = new Diagnostics(Diagnostics.Thresholds.defaults());
+
+    @BeforeAll
+    static void start() {
+        cameras = new SimulatedCameras();
+        sim = cameras.simulator();
+    }
+
+    @AfterAll
+    static void stop() {
+        cameras.close();
+    }
+
+    private DeepGrabber.Grab grab(String id) {
+        return grabber.grab(sim.rtspUrl(id, Resolution.SUB), null, null);
+    }
+
+    @Test
+    void every_picture_fault_is_diagnosed_as_itself_and_healthy_streams_as_healthy() throws Exception {
+        // The baseline a camera learned while its view was normal; every camera here films the same street.
+        DeepGrabber.Grab normal = grab(cameras.add(Scenario.HEALTHY));
+        assertThat(normal.decoded()).as(normal.detail()).isTrue();
+        Fingerprint baseline = Fingerprint.of(normal.sample());
+
+        Map<Scenario, ImageFault> diagnosed = new EnumMap<>(Scenario.class);
+        Map<Scenario, String> evidence = new LinkedHashMap<>();
+        // Grabs wait for keyframes (the simulator's GOP is 2 s), not for CPU: run them side by side.
+        ExecutorService pool = Executors.newFixedThreadPool(EXPECTED.size());
+        Map<Scenario, Future<DeepGrabber.Grab>> grabs = new EnumMap<>(Scenario.class);
+        for (Scenario scenario : EXPECTED.keySet()) {
+            String id = cameras.add(scenario);
+            grabs.put(scenario, pool.submit(() -> grab(id)));
+        }
+        for (Scenario scenario : EXPECTED.keySet()) {
+            DeepGrabber.Grab now = grabs.get(scenario).get(30, TimeUnit.SECONDS);
+            assertThat(now.decoded()).as(scenario + ": " + now.detail()).isTrue();
+            assertThat(now.later()).as(scenario + ": a second frame a second on").isNotNull();
+            List<Verdict> verdicts = diagnostics.diagnose(now.sample(), now.later(), new Diagnostics.History(baseline));
+            Set<ImageFault> faults = Diagnostics.faults(verdicts);
+            diagnosed.put(scenario, Diagnostics.primary(faults));
+            evidence.put(scenario, faults + " " + verdicts.stream().map(v -> v.fault() + "=" + v.score()).toList());
+            assertThat(now.timeToFirstFrame()).as("time to first frame").isLessThan(Duration.ofSeconds(3));
+            assertThat(now.width()).isEqualTo(640);
+            assertThat(now.snapshotJpeg()).as("a JPEG snapshot").isNotEmpty();
+        }
+        pool.shutdown();
+        printConfusionMatrix(diagnosed);
+        evidence.forEach((s, e) -> System.out.println(s + ": " + e));
+        for (Map.Entry<Scenario, ImageFault> e : EXPECTED.entrySet()) {
+            assertThat(diagnosed.get(e.getKey())).as(e.getKey() + " " + evidence.get(e.getKey())).isEqualTo(e.getValue());
+        }
+    }
+
+    @Test
+    void streams_that_never_give_a_frame_end_within_their_deadline_with_the_right_cause() throws Exception {
+        Map<Scenario, ProbeCause> expected = Map.of(Scenario.HANG, ProbeCause.TIMEOUT, Scenario.NO_VIDEO, ProbeCause.NO_MEDIA,
+                Scenario.REFUSED, ProbeCause.REFUSED, Scenario.NOT_FOUND, ProbeCause.NOT_FOUND);
+        ExecutorService pool = Executors.newFixedThreadPool(expected.size());
+        Map<Scenario, Future<long[]>> timed = new EnumMap<>(Scenario.class);
+        Map<Scenario, DeepGrabber.Grab> results = new java.util.concurrent.ConcurrentHashMap<>();
+        for (Scenario scenario : expected.keySet()) {
+            String id = cameras.add(scenario);
+            timed.put(scenario, pool.submit(() -> {
+                long started = System.nanoTime();
+                results.put(scenario, grab(id));
+                return new long[] {System.nanoTime() - started};
+            }));
+        }
+        for (Map.Entry<Scenario, ProbeCause> e : expected.entrySet()) {
+            Duration took = Duration.ofNanos(timed.get(e.getKey()).get(30, TimeUnit.SECONDS)[0]);
+            DeepGrabber.Grab g = results.get(e.getKey());
+            assertThat(g.decoded()).isFalse();
+            assertThat(g.cause()).as(e.getKey() + ": " + g.detail()).isEqualTo(e.getValue());
+            assertThat(took).as(e.getKey() + " ends within its 4 s deadline (plus FFmpeg's own retry of the open)")
+                    .isLessThan(Duration.ofSeconds(6));
+            assertThat(g.detail()).as("no URL in the detail").doesNotContain("rtsp://");
+            List<Verdict> verdicts = diagnostics.signalLoss(g.detail());
+            assertThat(Diagnostics.faults(verdicts)).containsExactly(ImageFault.SIGNAL_LOSS);
+        }
+        pool.shutdown();
+    }
+
+    @Test
+    void stored_credentials_open_a_locked_camera() {
+        String id = cameras.add(Scenario.AUTH_REQUIRED);
+        assertThat(grabber.grab(sim.rtspUrl(id, Resolution.SUB), "admin", "vigil-sim").decoded()).isTrue();
+        assertThat(grabber.grab(sim.rtspUrl(id, Resolution.SUB), "admin", "wrong").cause()).isEqualTo(ProbeCause.AUTH_FAILED);
+    }
+
+    private static void printConfusionMatrix(Map<Scenario, ImageFault> diagnosed) {
+        List<String> columns = new ArrayList<>();
+        columns.add("healthy");
+        for (ImageFault f : ImageFault.values()) {
+            columns.add(f.name().toLowerCase());
+        }
+        StringBuilder out = new StringBuilder("\nDeep diagnosis confusion matrix (rows: simulated picture, columns: primary diagnosis)\n");
+        out.append(String.format("%-14s", ""));
+        columns.forEach(c -> out.append(String.format("%-5.5s", c)));
+        out.append('\n');
+        for (Scenario s : EXPECTED.keySet()) {
+            out.append(String.format("%-14s", s.label()));
+            ImageFault d = diagnosed.get(s);
+            for (String c : columns) {
+                boolean hit = d == null ? c.equals("healthy") : c.equals(d.name().toLowerCase());
+                out.append(String.format("%-5s", hit ? "1" : "."));
+            }
+            out.append('\n');
+        }
+        System.out.println(out);
+    }
+}
