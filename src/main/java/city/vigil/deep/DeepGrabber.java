@@ -73,6 +73,9 @@ public final class DeepGrabber {
         grabber.setOption("probesize", rtsp ? "32768" : "262144");
         grabber.setOption("fflags", "nobuffer");
         grabber.setAudioStream(-1);
+        // One decoder thread: many grabs run side by side, and FFmpeg's default of a thread per core each would swamp
+        // the liveness tier on a small machine.
+        grabber.setVideoOption("threads", "1");
         try {
             grabber.startUnsafe();
         } catch (FrameGrabber.Exception e) {

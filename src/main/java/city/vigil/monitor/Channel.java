@@ -13,6 +13,14 @@ final class Channel {
     volatile ChannelState state;
     volatile LastProbe last;
     volatile boolean inMaintenance;
+    /** The image fault the deep tier found hard (three checks in a row), or null: DEGRADED while liveness is up. */
+    volatile String imageFault;
+    /** Nothing decodes although liveness answers (DESIGN §1 media truth): OFFLINE with cause NO_MEDIA. */
+    volatile boolean mediaLost;
+    /** The newest deep check decoded a picture without fault: counts toward the intact rate. */
+    volatile boolean imageOk;
+    int deepFailures;
+    int deepSuccesses;
     /** Epoch millis of the last successful probe (0: never seen up). */
     volatile long lastSeen;
 
@@ -48,7 +56,7 @@ final class Channel {
         ChannelSpec s = spec;
         ChannelState st = state;
         return new ChannelStatus(gbId, s.areaPath(), s.pointClass(), s.maintainer(), st.state(), st.flapping(), s.inService(),
-                inMaintenance, s.networked(), s.complete(), st.since(), st.cause());
+                inMaintenance, s.networked(), s.complete(), st.state() == LinkState.ONLINE && imageOk, st.since(), st.cause());
     }
 
     Instant lastSeenAt() {

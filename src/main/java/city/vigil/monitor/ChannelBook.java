@@ -23,8 +23,8 @@ import java.util.function.IntFunction;
  * monitor's event loop); only {@link #channel} and {@link #statuses} may be called from other threads.
  *
  * <p>Outages are level-triggered: after every decision a channel's outage is opened when it counts (in service, not in
- * maintenance), is OFFLINE and not flapping, and closed when it is up, UNREACHABLE (its parent has the outage) or no
- * longer counts. UNKNOWN (prober suspect) neither opens nor closes. A channel restored after a restart opens none
+ * maintenance), is OFFLINE or DEGRADED (the image fault is its cause) and not flapping, and closed when it is ONLINE,
+ * UNREACHABLE (its parent has the outage) or no longer counts. UNKNOWN (prober suspect) neither opens nor closes. A channel restored after a restart opens none
  * until it has been probed again.
  */
 final class ChannelBook {
@@ -80,6 +80,17 @@ final class ChannelBook {
             all.add(c.status());
         }
         return all;
+    }
+
+    List<String> channelIds(java.util.function.IntPredicate pointClasses) {
+        List<String> ids = new ArrayList<>();
+        for (Channel c : channels.values()) {
+            ChannelSpec spec = c.spec;
+            if (spec.probed() && spec.inService() && pointClasses.test(spec.pointClass())) {
+                ids.add(c.gbId);
+            }
+        }
+        return ids;
     }
 
     boolean suspect() {
@@ -254,10 +265,13 @@ final class ChannelBook {
                     c.failingSince = 0;
                 }
                 parentChange(c, parents.record(c, !result.up(), failures >= policy.rules().failuresToOffline()), result.cause(), now);
-                StateMachine.Step step = policy.machine().onResult(before, result.up(), result.cause(), now,
-                        parents.offline(spec.parentGbId()));
-                c.state = step.next();
-                soft = step.soft();
+                if (!(result.up() && c.mediaLost)) {
+                    // While nothing decodes, an answering server is not a recovery: only a decoded frame is (media truth).
+                    StateMachine.Step step = policy.machine().onResult(before, result.up(), result.cause(), now,
+                            parents.offline(spec.parentGbId()));
+                    c.state = withPicture(c, step.next());
+                    soft = step.soft();
+                }
             }
         }
         ChannelState after = c.state;
@@ -266,6 +280,56 @@ final class ChannelBook {
         }
         settleOutage(c, now, c.failingSince == 0 ? now : Instant.ofEpochMilli(c.failingSince));
         reschedule(c, dueMillis, now, soft);
+    }
+
+    /**
+     * A deep check finished: {@code mediaLost} when no frame decoded, else the primary image fault or null. A failed
+     * check is soft until {@code failuresToOffline} in a row, a passed one clears after {@code successesToOnline}
+     * (the liveness rules); the channel is then DEGRADED (image fault) or OFFLINE with cause NO_MEDIA while liveness
+     * says up.
+     */
+    void onDeepResult(String gbId, boolean mediaLost, String imageFault, Instant now) {
+        Channel c = channels.get(gbId);
+        if (c == null) {
+            return;
+        }
+        StateRules rules = policy(c.spec).rules();
+        boolean failed = mediaLost || imageFault != null;
+        c.deepFailures = failed ? c.deepFailures + 1 : 0;
+        c.deepSuccesses = failed ? 0 : c.deepSuccesses + 1;
+        boolean hadFault = c.mediaLost || c.imageFault != null;
+        if (failed && c.deepFailures >= rules.failuresToOffline()) {
+            c.mediaLost = mediaLost;
+            c.imageFault = mediaLost ? null : imageFault;
+        } else if (!failed && (!hadFault || c.deepSuccesses >= rules.successesToOnline())) {
+            c.mediaLost = false;
+            c.imageFault = null;
+        }
+        boolean wasIntact = c.status().intact();
+        c.imageOk = !failed;
+        ChannelState before = c.state;
+        ChannelState after = before;
+        if (c.mediaLost && before.state().online()) {
+            after = new ChannelState(LinkState.OFFLINE, now, before.failures(), 0, before.history(), before.results(), before.flapping(),
+                    ProbeCause.NO_MEDIA);
+        } else if (!c.mediaLost && before.state() == LinkState.OFFLINE && before.cause() == ProbeCause.NO_MEDIA) {
+            after = new ChannelState(LinkState.ONLINE, now, 0, 0, before.history(), before.results(), before.flapping(), null);
+        }
+        after = withPicture(c, after);
+        c.state = after;
+        if (after.state() != before.state() || c.status().intact() != wasIntact || !java.util.Objects.equals(imageFault, c.imageFault)) {
+            writeStatus(c, after.state() != before.state() ? before.state() : null);
+        }
+        settleOutage(c, now, now);
+    }
+
+    /** ONLINE and DEGRADED follow the picture: an image fault found hard makes an online channel DEGRADED. */
+    private static ChannelState withPicture(Channel c, ChannelState s) {
+        LinkState wanted = c.imageFault != null ? LinkState.DEGRADED : LinkState.ONLINE;
+        if (!s.state().online() || s.state() == wanted) {
+            return s;
+        }
+        return new ChannelState(wanted, s.since(), s.failures(), s.successes(), s.history(), s.results(), s.flapping(), s.cause());
     }
 
     /** Once a second: the prober guard's verdict and maintenance windows starting or ending. */
@@ -327,11 +391,12 @@ final class ChannelBook {
     /** Opens or closes the channel's outage to match its state (see the class comment). */
     private void settleOutage(Channel c, Instant now, Instant openedAt) {
         ChannelState st = c.state;
-        boolean down = c.counted() && st.state() == LinkState.OFFLINE && !st.flapping();
-        boolean clear = !c.counted() || st.state().online() || st.state() == LinkState.UNREACHABLE;
+        boolean down = c.counted() && (st.state() == LinkState.OFFLINE || st.state() == LinkState.DEGRADED) && !st.flapping();
+        boolean clear = !c.counted() || st.state() == LinkState.ONLINE || st.state() == LinkState.UNREACHABLE;
         if (!c.outageOpen && down && !c.awaitingFirstProbe) {
             c.outageOpen = true;
-            writes.accept(new Write.OpenOutage(c.gbId, c.spec.areaPath(), c.spec.pointClass(), st.cause(), openedAt));
+            String cause = st.state() == LinkState.DEGRADED ? c.imageFault : st.cause() == null ? null : st.cause().name();
+            writes.accept(new Write.OpenOutage(c.gbId, c.spec.areaPath(), c.spec.pointClass(), cause, openedAt));
         } else if (c.outageOpen && clear) {
             c.outageOpen = false;
             writes.accept(new Write.CloseOutage(c.gbId, now));
@@ -347,7 +412,7 @@ final class ChannelBook {
         ParentTracker.Parent p = parents.parent(parentGbId);
         if (change == ParentTracker.Change.WENT_OFFLINE && !p.outageOpen && c.counted()) {
             p.outageOpen = true;
-            writes.accept(new Write.OpenOutage(parentGbId, c.spec.areaPath(), c.spec.pointClass(), cause, now));
+            writes.accept(new Write.OpenOutage(parentGbId, c.spec.areaPath(), c.spec.pointClass(), cause == null ? null : cause.name(), now));
         } else if (change == ParentTracker.Change.CAME_BACK && p.outageOpen) {
             p.outageOpen = false;
             writes.accept(new Write.CloseOutage(parentGbId, now));

@@ -8,12 +8,12 @@ import java.util.List;
 /**
  * The live status of one channel as the status store keeps it: where it counts (area path, point class, maintainer
  * unit), its state, whether it counts at all (out of service — lifecycle REPAIR/REMOVED — and in maintenance are
- * counted apart from the monitored channels), and the two registry facts the rates report beside the online rate:
- * networked and record complete.
+ * counted apart from the monitored channels), the two registry facts the rates report beside the online rate
+ * (networked, record complete), and whether it is intact: ONLINE with a picture that passed its newest deep check.
  */
 public record ChannelStatus(String gbId, String areaPath, int pointClass, String maintainer, LinkState state, boolean flapping,
-                            boolean inService, boolean inMaintenance, boolean networked, boolean complete, Instant since,
-                            ProbeCause cause) {
+                            boolean inService, boolean inMaintenance, boolean networked, boolean complete, boolean intact,
+                            Instant since, ProbeCause cause) {
 
     /** The rate bucket this status counts in. */
     Bucket bucket() {
@@ -35,7 +35,11 @@ public record ChannelStatus(String gbId, String areaPath, int pointClass, String
     /** Every counter this status adds one to: its bucket and, in service, IN_USE with NETWORKED and COMPLETE when true. */
     List<Counter> counters() {
         List<Counter> counters = new ArrayList<>(4);
-        counters.add(Counter.valueOf(bucket().name()));
+        Bucket bucket = bucket();
+        counters.add(Counter.valueOf(bucket.name()));
+        if (bucket == Bucket.ONLINE && intact) {
+            counters.add(Counter.INTACT);
+        }
         if (inService) {
             counters.add(Counter.IN_USE);
             if (networked) {
@@ -57,5 +61,5 @@ public record ChannelStatus(String gbId, String areaPath, int pointClass, String
     enum Bucket { ONLINE, DEGRADED, OFFLINE, UNREACHABLE, UNKNOWN, MAINTENANCE, OUT_OF_SERVICE }
 
     /** What a group counts: the buckets, then registry facts over the channels in use. */
-    enum Counter { ONLINE, DEGRADED, OFFLINE, UNREACHABLE, UNKNOWN, MAINTENANCE, OUT_OF_SERVICE, IN_USE, NETWORKED, COMPLETE }
+    enum Counter { ONLINE, DEGRADED, OFFLINE, UNREACHABLE, UNKNOWN, MAINTENANCE, OUT_OF_SERVICE, IN_USE, NETWORKED, COMPLETE, INTACT }
 }

@@ -4,10 +4,12 @@ import city.vigil.probe.ProbeCause;
 import java.time.Instant;
 
 /**
- * A channel's live status as the API shows it: state and since when, why, flapping, whether it counts in the rates,
+ * A channel's live status as the API shows it: state and since when, why (a probe cause, or the image fault of a
+ * DEGRADED channel), whether its picture passed the newest deep check (intact), flapping, whether it counts in the rates,
  * the newest probe (when, verdict, latency, cause, detail), when it was last seen up and when it is probed next.
  */
-public record ChannelView(String gbId, LinkState state, Instant since, ProbeCause cause, boolean flapping, boolean inService,
+public record ChannelView(String gbId, LinkState state, Instant since, ProbeCause cause, String imageFault, boolean intact,
+                          boolean flapping, boolean inService,
                           boolean inMaintenance, boolean monitored, Probe lastProbe, Instant lastSeenAt, Instant nextProbeAt,
                           String parentGbId, boolean parentOffline) {
 
@@ -22,7 +24,8 @@ public record ChannelView(String gbId, LinkState state, Instant since, ProbeCaus
         ChannelStatus status = c.status();
         Probe probe = last == null ? null
                 : new Probe(Instant.ofEpochMilli(last.atMillis()), last.up(), last.latencyMs(), last.cause(), last.detail());
-        return new ChannelView(c.gbId, st.state(), st.since(), st.cause(), st.flapping(), spec.inService(), c.inMaintenance,
+        return new ChannelView(c.gbId, st.state(), st.since(), st.cause(), c.imageFault, status.intact(), st.flapping(), spec.inService(),
+                c.inMaintenance,
                 status.monitored(), probe, c.lastSeenAt(), c.scheduled ? Instant.ofEpochMilli(c.due) : null, spec.parentGbId(),
                 parentOffline);
     }
@@ -31,7 +34,7 @@ public record ChannelView(String gbId, LinkState state, Instant since, ProbeCaus
     public static ChannelView recorded(String gbId, LinkState state, Instant since, ProbeCause cause, boolean flapping, boolean inService,
                                        Instant lastSeenAt, Instant lastProbeAt, String detail, String parentGbId) {
         Probe probe = lastProbeAt == null ? null : new Probe(lastProbeAt, state.online(), null, cause, detail);
-        return new ChannelView(gbId, state, since, cause, flapping, inService, false, inService && state != LinkState.UNKNOWN, probe,
+        return new ChannelView(gbId, state, since, cause, null, false, flapping, inService, false, inService && state != LinkState.UNKNOWN, probe,
                 lastSeenAt, null, parentGbId, false);
     }
 }

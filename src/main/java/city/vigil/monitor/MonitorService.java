@@ -20,6 +20,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
@@ -70,6 +71,7 @@ public class MonitorService {
     private final MaintenanceService maintenance;
     private final Instance<RedisDataSource> redis;
     private final DemoConfig demo;
+    private final Event<StateChanged> stateChanged;
     private final Clock clock = Clock.systemUTC();
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AtomicBoolean reconcileWanted = new AtomicBoolean();
@@ -78,6 +80,7 @@ public class MonitorService {
     private StatusStore store;
     private String storeName;
     // Set once by the start-up thread, read by request threads.
+    private volatile TargetPolicy policy;
     private volatile ChannelBook book;
     private volatile Monitor monitor;
     private volatile StatusWriter writer;
@@ -87,7 +90,8 @@ public class MonitorService {
     private final Map<Integer, ChannelBook.ClassPolicy> policies = new ConcurrentHashMap<>();
 
     MonitorService(MonitorConfig config, AgroalDataSource dataSource, Vertx vertx, CredentialCipher cipher, MeterRegistry meters,
-                   MaintenanceService maintenance, Instance<RedisDataSource> redis, DemoConfig demo) {
+                   MaintenanceService maintenance, Instance<RedisDataSource> redis, DemoConfig demo, Event<StateChanged> stateChanged) {
+        this.stateChanged = stateChanged;
         this.config = config;
         this.dataSource = dataSource;
         this.vertx = vertx;
@@ -99,6 +103,9 @@ public class MonitorService {
     }
 
     void onStart(@Observes StartupEvent event) {
+        boolean allowLoopback = config.targets().allowLoopback() || demo.enabled() && EmbeddedDatabase.active();
+        policy = new TargetPolicy(config.targets().allowedCidrs().orElse(List.of()), allowLoopback,
+                new HashSet<>(config.targets().allowedPorts().orElse(List.of())));
         store = chooseStore();
         metrics = new MonitorMetrics(meters);
         background = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -123,6 +130,11 @@ public class MonitorService {
         return store;
     }
 
+    /** Where probes of either tier may go (DESIGN §4). */
+    public TargetPolicy targetPolicy() {
+        return policy;
+    }
+
     /** The live view of one channel, when this node monitors it. */
     public Optional<ChannelView> channel(String gbId) {
         ChannelBook b = book;
@@ -145,6 +157,20 @@ public class MonitorService {
     /** True when every decision so far has reached the status store and PostgreSQL (tests, shutdown). */
     public boolean settled() {
         return writer == null || writer.pending() == 0;
+    }
+
+    /** Channels in service with a stream, of the point classes asked for (the deep tier's sweep list). */
+    public List<String> channelIds(java.util.function.IntPredicate pointClasses) {
+        ChannelBook b = book;
+        return b == null ? List.of() : b.channelIds(pointClasses);
+    }
+
+    /** The deep tier's verdict on a channel: {@code mediaLost} when nothing decoded, else the image fault or null. */
+    public void deepResult(String gbId, boolean mediaLost, String imageFault) {
+        Monitor m = monitor;
+        if (m != null) {
+            m.run(now -> book.onDeepResult(gbId, mediaLost, imageFault, now));
+        }
     }
 
     // ---- registry and maintenance changes --------------------------------------------------------------------------
@@ -192,7 +218,8 @@ public class MonitorService {
         try {
             long started = System.nanoTime();
             loader = new ChannelLoader(dataSource, config.stream());
-            writer = new StatusWriter(store, new StatusJournal(dataSource), () -> book.statuses(), config.redisCheckInterval().toMillis());
+            writer = new StatusWriter(store, new StatusJournal(dataSource), () -> book.statuses(), config.redisCheckInterval().toMillis(),
+                    stateChanged::fire);
             book = new ChannelBook(this::policy, new ProberGuard(guardRules()), writer::submit, this::onGuardChange);
             book.setRules(maintenance.rules(), clock.instant());
             Map<String, ChannelState> restored = new HashMap<>();
@@ -205,9 +232,6 @@ public class MonitorService {
             openOutages.forEach(book::restoreParentOutage);
             writer.rebuild();
             writer.start();
-            boolean allowLoopback = config.targets().allowLoopback() || demo.enabled() && EmbeddedDatabase.active();
-            TargetPolicy policy = new TargetPolicy(config.targets().allowedCidrs().orElse(List.of()), allowLoopback,
-                    new HashSet<>(config.targets().allowedPorts().orElse(List.of())));
             ChannelProber prober = new ChannelProber(vertx, new ProbeTimeouts(config.connectTimeout(), config.firstByteTimeout(),
                     config.totalTimeout()), policy, cipher, this::depth);
             monitor = new Monitor(vertx, book, prober, new ProbeDispatcher(config.maxInFlight(), config.perHost(), config.maxQueued()),

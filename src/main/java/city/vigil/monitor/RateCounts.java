@@ -6,13 +6,13 @@ package city.vigil.monitor;
  * (DESIGN §1); the online rate counts DEGRADED as online.
  */
 public record RateCounts(long online, long degraded, long offline, long unreachable, long unknown, long maintenance,
-                         long outOfService, long inUse, long networked, long complete) {
+                         long outOfService, long inUse, long networked, long complete, long intact) {
 
-    public static final RateCounts EMPTY = new RateCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final RateCounts EMPTY = new RateCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /** Counts from values indexed by {@link ChannelStatus.Counter} ordinal. */
     static RateCounts of(long[] c) {
-        return new RateCounts(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]);
+        return new RateCounts(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10]);
     }
 
     public long monitored() {
@@ -26,6 +26,11 @@ public record RateCounts(long online, long degraded, long offline, long unreacha
     /** (ONLINE + DEGRADED) / monitored, or null when nothing is monitored. */
     public Double onlineRate() {
         return monitored() == 0 ? null : (online + degraded) / (double) monitored();
+    }
+
+    /** 完好率: ONLINE with a picture that passed its newest deep check / monitored, or null when nothing is monitored. */
+    public Double intactRate() {
+        return monitored() == 0 ? null : intact / (double) monitored();
     }
 
     /** 联网率: networked / in use. */

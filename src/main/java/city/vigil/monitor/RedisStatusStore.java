@@ -165,14 +165,14 @@ public final class RedisStatusStore implements StatusStore {
     static String encode(ChannelStatus s) {
         return String.join("\t", s.areaPath(), Integer.toString(s.pointClass()), s.maintainer() == null ? "" : s.maintainer().replace('\t', ' '),
                 s.state().name(), flag(s.flapping()), flag(s.inService()), flag(s.inMaintenance()), flag(s.networked()), flag(s.complete()),
-                Long.toString(s.since().toEpochMilli()), s.cause() == null ? "" : s.cause().name());
+                flag(s.intact()), Long.toString(s.since().toEpochMilli()), s.cause() == null ? "" : s.cause().name());
     }
 
     static ChannelStatus decode(String gbId, String value) {
         String[] f = value.split("\t", -1);
         return new ChannelStatus(gbId, f[0], Integer.parseInt(f[1]), f[2].isEmpty() ? null : f[2], LinkState.valueOf(f[3]),
-                f[4].equals("1"), f[5].equals("1"), f[6].equals("1"), f[7].equals("1"), f[8].equals("1"),
-                Instant.ofEpochMilli(Long.parseLong(f[9])), f[10].isEmpty() ? null : ProbeCause.valueOf(f[10]));
+                f[4].equals("1"), f[5].equals("1"), f[6].equals("1"), f[7].equals("1"), f[8].equals("1"), f[9].equals("1"),
+                Instant.ofEpochMilli(Long.parseLong(f[10])), f[11].isEmpty() ? null : ProbeCause.valueOf(f[11]));
     }
 
     private static String flag(boolean value) {

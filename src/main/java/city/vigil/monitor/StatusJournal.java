@@ -45,7 +45,7 @@ final class StatusJournal {
                         open.setString(1, o.gbId());
                         open.setString(2, o.areaPath());
                         open.setShort(3, (short) o.pointClass());
-                        open.setString(4, o.cause() == null ? null : o.cause().name());
+                        open.setString(4, o.cause());
                         open.setTimestamp(5, Timestamp.from(o.at()));
                         open.executeUpdate();
                     } else if (w instanceof Write.CloseOutage o) {

@@ -24,6 +24,7 @@ final class StatusWriter implements AutoCloseable {
     private final StatusStore store;
     private final StatusJournal journal;
     private final Supplier<Collection<ChannelStatus>> snapshot;
+    private final java.util.function.Consumer<StateChanged> listener;
     private final long checkEveryMillis;
     private final Thread thread;
     private final AtomicLong written = new AtomicLong();
@@ -32,7 +33,9 @@ final class StatusWriter implements AutoCloseable {
     private volatile boolean idle = true;
     private boolean storeFailed;
 
-    StatusWriter(StatusStore store, StatusJournal journal, Supplier<Collection<ChannelStatus>> snapshot, long checkEveryMillis) {
+    StatusWriter(StatusStore store, StatusJournal journal, Supplier<Collection<ChannelStatus>> snapshot, long checkEveryMillis,
+                 java.util.function.Consumer<StateChanged> listener) {
+        this.listener = listener;
         this.store = store;
         this.journal = journal;
         this.snapshot = snapshot;
@@ -73,6 +76,7 @@ final class StatusWriter implements AutoCloseable {
                     queue.drainTo(batch, BATCH - 1);
                     apply(batch);
                     written.addAndGet(batch.size());
+                    announce(batch);
                     batch.clear();
                     idle = queue.isEmpty();
                 }
@@ -112,6 +116,19 @@ final class StatusWriter implements AutoCloseable {
                 LOG.warnf("Journalling %d monitor writes failed, retrying in %d ms: %s", batch.size(), backoff, e.getMessage());
                 Thread.sleep(backoff);
                 backoff = Math.min(30_000, backoff * 2);
+            }
+        }
+    }
+
+    /** Tells the state changes of a journalled batch to whoever listens (deep checks on recovery, alerts). */
+    private void announce(List<Write> batch) {
+        for (Write w : batch) {
+            if (w instanceof Write.Status s && s.from() != null) {
+                try {
+                    listener.accept(new StateChanged(s.status().gbId(), s.from(), s.status().state()));
+                } catch (RuntimeException e) {
+                    LOG.warnf("A state-change listener failed: %s", e.getMessage());
+                }
             }
         }
     }

@@ -1,6 +1,5 @@
 package city.vigil.monitor;
 
-import city.vigil.probe.ProbeCause;
 import java.time.Instant;
 
 /** What the monitor hands to the {@link StatusWriter}: the event loop decides, the writer does the I/O. */
@@ -14,7 +13,8 @@ sealed interface Write {
     record Removed(String gbId) implements Write {
     }
 
-    record OpenOutage(String gbId, String areaPath, int pointClass, ProbeCause cause, Instant at) implements Write {
+    /** {@code cause}: a probe cause, or an image fault for a DEGRADED channel. */
+    record OpenOutage(String gbId, String areaPath, int pointClass, String cause, Instant at) implements Write {
     }
 
     record CloseOutage(String gbId, Instant at) implements Write {

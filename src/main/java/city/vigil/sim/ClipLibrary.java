@@ -53,7 +53,7 @@ public final class ClipLibrary {
     }
 
     private static void encode(Picture picture, Resolution resolution, Path target) throws IOException {
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        avutil.av_log_set_level(avutil.AV_LOG_QUIET);
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toFile(), resolution.width, resolution.height);
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
             recorder.setFormat("h264");

@@ -45,13 +45,15 @@ class DiagnosisTest {
 
     private static SimulatedCameras cameras;
     private static Simulator sim;
-    private final DeepGrabber grabber = new DeepGrabber(Duration.ofSeconds(4), Duration.ofSeconds(1));
+    private final DeepGrabber grabber = new DeepGrabber(Duration.ofSeconds(5), Duration.ofSeconds(1));
     private final Diagnostics diagnostics = new Diagnostics(Diagnostics.Thresholds.defaults());
 
     @BeforeAll
     static void start() {
         cameras = new SimulatedCameras();
         sim = cameras.simulator();
+        // Encode every picture's clip up front, so grabs measure the stream, not the simulator's first-use encoding.
+        sim.prepare(city.vigil.sim.Picture.values());
     }
 
     @AfterAll
@@ -87,7 +89,8 @@ class DiagnosisTest {
             Set<ImageFault> faults = Diagnostics.faults(verdicts);
             diagnosed.put(scenario, Diagnostics.primary(faults));
             evidence.put(scenario, faults + " " + verdicts.stream().map(v -> v.fault() + "=" + v.score()).toList());
-            assertThat(now.timeToFirstFrame()).as("time to first frame").isLessThan(Duration.ofSeconds(3));
+            // Joining a live stream waits for its next keyframe: at most one 2 s GOP, plus the open.
+            assertThat(now.timeToFirstFrame()).as("time to first frame").isPositive().isLessThan(Duration.ofSeconds(4));
             assertThat(now.width()).isEqualTo(640);
             assertThat(now.snapshotJpeg()).as("a JPEG snapshot").isNotEmpty();
         }
@@ -119,8 +122,8 @@ class DiagnosisTest {
             DeepGrabber.Grab g = results.get(e.getKey());
             assertThat(g.decoded()).isFalse();
             assertThat(g.cause()).as(e.getKey() + ": " + g.detail()).isEqualTo(e.getValue());
-            assertThat(took).as(e.getKey() + " ends within its 4 s deadline (plus FFmpeg's own retry of the open)")
-                    .isLessThan(Duration.ofSeconds(6));
+            assertThat(took).as(e.getKey() + " ends within its 5 s deadline (plus FFmpeg's own retry of the open)")
+                    .isLessThan(Duration.ofSeconds(7));
             assertThat(g.detail()).as("no URL in the detail").doesNotContain("rtsp://");
             List<Verdict> verdicts = diagnostics.signalLoss(g.detail());
             assertThat(Diagnostics.faults(verdicts)).containsExactly(ImageFault.SIGNAL_LOSS);

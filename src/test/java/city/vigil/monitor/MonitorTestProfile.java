@@ -9,8 +9,8 @@ import java.util.Map;
  * to FIRST_PACKET depth. The prober guard needs more failures than these tests make.
  */
 public class MonitorTestProfile implements QuarkusTestProfile {
-    static final long INTERVAL_MS = 2_000;
-    static final long RETRY_MS = 1_000;
+    public static final long INTERVAL_MS = 2_000;
+    public static final long RETRY_MS = 1_000;
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -29,6 +29,7 @@ public class MonitorTestProfile implements QuarkusTestProfile {
         c.put("vigil.monitor.redis-check-interval", "300ms");
         c.put("vigil.monitor.guard.min-probes", "100000");
         c.put("vigil.monitor.redis-prefix", "vigil-test-monitor:");
+        c.put("vigil.monitor.targets.allowed-cidrs", "127.0.0.0/8");
         return c;
     }
 }

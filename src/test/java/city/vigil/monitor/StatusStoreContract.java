@@ -30,7 +30,7 @@ abstract class StatusStoreContract {
 
     static ChannelStatus status(String id, String path, int pointClass, String maintainer, LinkState state, boolean inService,
                                 boolean inMaintenance) {
-        return new ChannelStatus(id, path, pointClass, maintainer, state, false, inService, inMaintenance, true, pointClass != 1, NOW,
+        return new ChannelStatus(id, path, pointClass, maintainer, state, false, inService, inMaintenance, true, pointClass != 1, false, NOW,
                 state == LinkState.OFFLINE ? ProbeCause.TIMEOUT : null);
     }
 
@@ -81,7 +81,7 @@ abstract class StatusStoreContract {
         store.replaceAll(List.of(status("a", TIANHE_STREET, 1, LinkState.OFFLINE, true), status("b", YUEXIU, 2, LinkState.ONLINE, true)));
 
         assertThat(store.get("stale")).isEmpty();
-        assertThat(store.counts("440100", null)).isEqualTo(new RateCounts(1, 0, 1, 0, 0, 0, 0, 2, 2, 1));
+        assertThat(store.counts("440100", null)).isEqualTo(new RateCounts(1, 0, 1, 0, 0, 0, 0, 2, 2, 1, 0));
         assertThat(store.counts("440104", 1).total()).isZero();
         assertThat(store.intact()).isTrue();
     }
@@ -91,11 +91,11 @@ abstract class StatusStoreContract {
         StatusStore store = store();
         store.put(status("x", TIANHE_STREET, 1, LinkState.ONLINE, true));
         store.put(status("x", TIANHE_STREET, 1, LinkState.OFFLINE, true));
-        assertThat(store.counts("440106", 1)).isEqualTo(new RateCounts(0, 0, 1, 0, 0, 0, 0, 1, 1, 0));
+        assertThat(store.counts("440106", 1)).isEqualTo(new RateCounts(0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0));
         store.put(status("x", TIANHE_STREET, 1, "运维一队", LinkState.OFFLINE, true, true));
-        assertThat(store.counts("440106", 1)).as("in maintenance").isEqualTo(new RateCounts(0, 0, 0, 0, 0, 1, 0, 1, 1, 0));
+        assertThat(store.counts("440106", 1)).as("in maintenance").isEqualTo(new RateCounts(0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0));
         store.put(status("x", TIANHE_STREET, 1, LinkState.OFFLINE, false));
-        assertThat(store.counts("440106", 1)).isEqualTo(new RateCounts(0, 0, 0, 0, 0, 0, 1, 0, 0, 0));
+        assertThat(store.counts("440106", 1)).isEqualTo(new RateCounts(0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0));
         store.remove("x");
         assertThat(store.counts("440106", 1).total()).isZero();
         assertThat(store.get("x")).isEmpty();

@@ -72,9 +72,9 @@ public final class LivenessBenchmark {
     private static Result vigil(Path jar, Path ledger, int cameras, String interval, int warmup, int measure, String pgHost, String db,
                                 Path work, long simPid) throws Exception {
         BenchTools.recreateDatabase(pgHost, db);
-        List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-Dvigil.monitor.targets.allow-loopback=true",
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-Dvigil.monitor.targets.allow-loopback=true", "-Dvigil.monitor.targets.allowed-cidrs=127.0.0.0/8",
                 // Every simulated camera shares 127.0.0.1: the per-device budget would otherwise cap the whole run at 2.
-                "-Dvigil.monitor.per-host=100000", "-Dvigil.monitor.max-in-flight=1000"));
+                "-Dvigil.monitor.per-host=100000", "-Dvigil.monitor.max-in-flight=1000", "-Dvigil.deep.enabled=false"));
         for (String pointClass : List.of("1", "2", "3", "4", "9")) {
             jvm.add("-Dvigil.monitor.class." + pointClass + ".interval=" + interval);
         }

@@ -37,15 +37,15 @@ public final class MonitorHeapBenchmark {
             BenchTools.recreateDatabase(pgHost, db);
 
             long registryOnly;
-            try (VigilProcess vigil = VigilProcess.start(jar, env, List.of("-Xmx" + heap, "-Dvigil.monitor.enabled=false"),
+            try (VigilProcess vigil = VigilProcess.start(jar, env, List.of("-Xmx" + heap, "-Dvigil.monitor.enabled=false", "-Dvigil.deep.enabled=false"),
                     work.resolve("vigil-heap-registry.log"))) {
                 BenchTools.importJob(vigil, ledger, "cameras", "text/csv", () -> { });
                 registryOnly = liveHeap(vigil);
                 System.out.printf("registry only, monitor off: live heap %d MB%n", registryOnly >> 20);
             }
 
-            List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-Dvigil.monitor.targets.allow-loopback=true",
-                    "-Dvigil.monitor.per-host=100000", "-Dvigil.monitor.max-in-flight=1000"));
+            List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-Dvigil.monitor.targets.allow-loopback=true", "-Dvigil.monitor.targets.allowed-cidrs=127.0.0.0/8",
+                    "-Dvigil.monitor.per-host=100000", "-Dvigil.monitor.max-in-flight=1000", "-Dvigil.deep.enabled=false"));
             for (String pointClass : List.of("1", "2", "3", "4", "9")) {
                 jvm.add("-Dvigil.monitor.class." + pointClass + ".interval=" + interval);
             }

@@ -49,7 +49,9 @@ public final class RegistryBenchmark {
 
         Map<String, String> env = Map.of("VIGIL_DB_URL", "jdbc:postgresql://" + pgHost + "/" + database, "VIGIL_DB_USER", "postgres",
                 "VIGIL_CRYPTO_CREDENTIAL_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
-        try (VigilProcess vigil = VigilProcess.start(jar, env, List.of("-Xmx" + heap), work.resolve("vigil.log"))) {
+        try (VigilProcess vigil = VigilProcess.start(jar, env,
+                // The generated fleet's stream URLs are 10.x addresses that exist nowhere here: registry only, no probes.
+                List.of("-Xmx" + heap, "-Dvigil.monitor.enabled=false", "-Dvigil.deep.enabled=false"), work.resolve("vigil.log"))) {
             importJob(vigil, fleet.resolve("areas.csv"), "areas", "text/csv", null);
             HeapSampler sampler = new HeapSampler(vigil);
             long baseline = sampler.heapNow();

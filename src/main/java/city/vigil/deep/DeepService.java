@@ -1,0 +1,286 @@
+package city.vigil.deep;
+
+import city.vigil.camera.CameraRecords;
+import city.vigil.monitor.MonitorService;
+import city.vigil.monitor.StateChanged;
+import city.vigil.platform.CredentialCipher;
+import city.vigil.platform.EmbeddedDatabase;
+import city.vigil.sim.DemoConfig;
+import city.vigil.probe.ProbeCause;
+import city.vigil.probe.TargetPolicy;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * The deep tier: decodes a frame from every camera on a sweep (class 1 every 15 min, the rest hourly, spread over the
+ * interval), at once on suspicion (a channel that came back online), again soon after a failed check; diagnoses it,
+ * keeps the diagnosis and snapshot, and tells the monitor (DEGRADED on an image fault, OFFLINE/NO_MEDIA when nothing
+ * decodes while liveness says up). Grabs run on a bounded pool of their own, never on an event loop.
+ */
+@ApplicationScoped
+public class DeepService {
+    private static final Logger LOG = Logger.getLogger(DeepService.class);
+
+    /** Sweep progress for operators and metrics. */
+    public record Progress(boolean enabled, int concurrency, int inFlight, long checked, long failed, Sweep class1, Sweep others) {
+    }
+
+    public record Sweep(Duration interval, int channels, int dispatched, Instant startedAt) {
+    }
+
+    private final DeepConfig config;
+    private final AgroalDataSource dataSource;
+    private final CredentialCipher cipher;
+    private final DiagnosisStore store;
+    private final MonitorService monitor;
+    private final MeterRegistry meters;
+    private final DemoConfig demo;
+    private final Diagnostics diagnostics = new Diagnostics(Diagnostics.Thresholds.defaults());
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong checked = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
+    private DeepGrabber grabber;
+    private ThreadPoolExecutor pool;
+    private Semaphore slots;
+    private ScheduledExecutorService scheduler;
+    private SweepPlan class1;
+    private SweepPlan others;
+    private Timer ttff;
+    private volatile boolean stopping;
+
+    DeepService(DeepConfig config, AgroalDataSource dataSource, CredentialCipher cipher, DiagnosisStore store, MonitorService monitor,
+                MeterRegistry meters, DemoConfig demo) {
+        this.demo = demo;
+        this.config = config;
+        this.dataSource = dataSource;
+        this.cipher = cipher;
+        this.store = store;
+        this.monitor = monitor;
+        this.meters = meters;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        int concurrency = config.concurrency().orElse(Runtime.getRuntime().availableProcessors() * 2);
+        grabber = new DeepGrabber(config.deadline(), config.frozenWindow());
+        pool = new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "vigil-deep");
+            t.setDaemon(true);
+            return t;
+        });
+        slots = new Semaphore(concurrency * 2);
+        ttff = Timer.builder("vigil.deep.time.to.first.frame").description("Deep check: open to first decoded keyframe")
+                .publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(10)).register(meters);
+        meters.gauge("vigil.deep.in.flight", inFlight);
+        // The embedded demo sweeps class 1 every two minutes and the rest every five, so a newcomer sees diagnoses and
+        // snapshots at once while a laptop keeps CPU for the liveness tier and the simulator.
+        boolean demoFleet = demo.enabled() && EmbeddedDatabase.active();
+        class1 = new SweepPlan(demoFleet ? Duration.ofMinutes(2) : config.class1Interval(), pc -> pc == 1);
+        others = new SweepPlan(demoFleet ? Duration.ofMinutes(5) : config.interval(), pc -> pc != 1);
+        io.micrometer.core.instrument.Gauge.builder("vigil.deep.sweep.progress", this, d -> Math.min(d.class1.progress(), d.others.progress()))
+                .description("Share of the current sweeps dispatched (the slower of class 1 and the rest)").register(meters);
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "vigil-deep-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        if (config.enabled()) {
+            scheduler.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A channel that came back online is checked at once: its picture may not have come back with it. */
+    void stateChanged(@Observes StateChanged change) {
+        if (config.enabled() && scheduler != null && change.to().online() && !change.from().online()) {
+            // Off the status writer's thread: submit waits for a pool slot.
+            scheduler.execute(() -> submit(change.gbId()));
+        }
+    }
+
+    public Progress progress() {
+        return new Progress(config.enabled(), pool == null ? 0 : pool.getMaximumPoolSize(), inFlight.get(), checked.get(), failed.get(),
+                class1 == null ? null : class1.view(), others == null ? null : others.view());
+    }
+
+    /** Checks one camera now, on the caller's thread; the result is stored and reported to the monitor. */
+    public Optional<DiagnosisView> check(String gbId) {
+        Optional<Target> target = target(gbId);
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        Target t = target.get();
+        Optional<String> refused = refused(t.url());
+        if (refused.isPresent()) {
+            // Not a camera fault, and no connection made: recorded so operators see why it has no picture.
+            store.save(new DiagnosisView(gbId, Instant.now(), false, ProbeCause.NOT_ALLOWED.name(), null, List.of(), List.of(),
+                    new DiagnosisView.Measures(t.stream(), null, null, null, null, null, null, null, "not checked: " + refused.get()),
+                    null, null), null, null);
+            return store.find(gbId);
+        }
+        inFlight.incrementAndGet();
+        try {
+            DeepGrabber.Grab grab = grabber.grab(t.url(), t.user(), t.password());
+            Instant now = Instant.now();
+            Fingerprint baseline = store.baseline(gbId);
+            List<Verdict> verdicts = grab.decoded()
+                    ? diagnostics.diagnose(grab.sample(), grab.later(), new Diagnostics.History(baseline))
+                    : diagnostics.signalLoss(grab.detail());
+            Set<ImageFault> faults = Diagnostics.faults(verdicts);
+            ImageFault primary = Diagnostics.primary(faults);
+            // A camera learns its baseline from its first healthy picture.
+            Fingerprint learned = baseline == null && grab.decoded() && faults.isEmpty() ? Fingerprint.of(grab.sample()) : null;
+            DiagnosisView view = new DiagnosisView(gbId, now, grab.decoded(), grab.cause() == null ? null : grab.cause().name(), primary,
+                    new ArrayList<>(faults), verdicts, new DiagnosisView.Measures(t.stream(), grab.timeToFirstFrame().toMillis(), grab.codec(),
+                    grab.decoded() ? grab.width() : null, grab.decoded() ? grab.height() : null, grab.decoded() ? grab.fps() : null,
+                    grab.bitrate(), grab.gop(), grab.detail()), null, null);
+            store.save(view, learned, grab.snapshotJpeg());
+            if (grab.decoded()) {
+                ttff.record(grab.timeToFirstFrame());
+            }
+            checked.incrementAndGet();
+            if (!faults.isEmpty()) {
+                failed.incrementAndGet();
+            }
+            count(faults.isEmpty() ? "ok" : primary.name().toLowerCase());
+            monitor.deepResult(gbId, !grab.decoded(), grab.decoded() ? primary == null ? null : primary.name() : null);
+            if (!faults.isEmpty()) {
+                // Soft until it repeats (DESIGN §1): look again soon rather than at the next sweep.
+                scheduler.schedule(() -> submit(gbId), config.retryInterval().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            return store.find(gbId);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** Queues a check on the pool unless one is queued already; waits for a slot (the sweep's backpressure). */
+    void submit(String gbId) {
+        if (!queued.add(gbId)) {
+            return;
+        }
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            queued.remove(gbId);
+            Thread.currentThread().interrupt();
+            return;
+        }
+        pool.execute(() -> {
+            try {
+                check(gbId);
+            } catch (RuntimeException e) {
+                if (!stopping) {
+                    LOG.warnf("Deep check of %s failed: %s", gbId, e.getMessage());
+                }
+            } finally {
+                queued.remove(gbId);
+                slots.release();
+            }
+        });
+    }
+
+    private void tick() {
+        try {
+            Instant now = Instant.now();
+            for (SweepPlan plan : List.of(class1, others)) {
+                for (String gbId : plan.due(now, () -> monitor.channelIds(plan.classes))) {
+                    submit(gbId);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Deep sweep tick failed: %s", e.getMessage());
+        }
+    }
+
+    private void count(String outcome) {
+        outcomes.computeIfAbsent(outcome, o -> Counter.builder("vigil.deep.checks").description("Deep checks by outcome (ok or the primary fault)")
+                .tag("outcome", o).register(meters)).increment();
+    }
+
+    /** Why the probe policy refuses this URL (scheme, port, or its resolved address), if it does. */
+    private Optional<String> refused(String url) {
+        TargetPolicy policy = monitor.targetPolicy();
+        try {
+            URI uri = URI.create(url);
+            int port = uri.getPort() > 0 ? uri.getPort() : "rtsp".equalsIgnoreCase(uri.getScheme()) ? 554 : 80;
+            Optional<String> byUrl = policy.refuseUrl(uri, port);
+            return byUrl.isPresent() ? byUrl : policy.refuseAddress(InetAddress.getByName(uri.getHost()));
+        } catch (IllegalArgumentException | UnknownHostException e) {
+            // A name that does not resolve: the grab reports it as the camera's fault (DNS).
+            return Optional.empty();
+        }
+    }
+
+    /** The stream to decode (sub by default, the other as fallback) with its credentials. */
+    private record Target(String url, String user, String password, String stream) {
+    }
+
+    private Optional<Target> target(String gbId) {
+        String sql = "SELECT main_url, main_credentials, sub_url, sub_credentials FROM camera WHERE gb_id = ? AND lifecycle <> 'REMOVED'";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, gbId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                boolean preferMain = "MAIN".equalsIgnoreCase(config.stream());
+                String first = preferMain ? "MAIN" : "SUB";
+                String second = preferMain ? "SUB" : "MAIN";
+                for (String stream : List.of(first, second)) {
+                    String url = rs.getString(stream.equals("MAIN") ? 1 : 3);
+                    byte[] credentials = rs.getBytes(stream.equals("MAIN") ? 2 : 4);
+                    if (url != null) {
+                        String secret = credentials == null ? null : cipher.decrypt(CameraRecords.credentialContext(gbId, stream), credentials);
+                        int colon = secret == null ? -1 : secret.indexOf(':');
+                        return Optional.of(new Target(url, secret == null ? null : colon < 0 ? secret : secret.substring(0, colon),
+                                secret == null || colon < 0 ? null : secret.substring(colon + 1), stream));
+                    }
+                }
+                return Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the streams of " + gbId, e);
+        }
+    }
+}

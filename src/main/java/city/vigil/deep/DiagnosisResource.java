@@ -1,0 +1,55 @@
+package city.vigil.deep;
+
+import city.vigil.camera.CameraService;
+import city.vigil.platform.ApiException;
+import city.vigil.platform.CallerScope;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/cameras/{gbId}/diagnosis")
+@Tag(name = "Deep checks", description = "Decoded pictures: diagnosis, snapshot, sweep progress")
+@Produces(MediaType.APPLICATION_JSON)
+public class DiagnosisResource {
+
+    @Inject
+    DeepService deep;
+    @Inject
+    DiagnosisStore store;
+    @Inject
+    CameraService cameras;
+    @Inject
+    CallerScope scope;
+
+    @GET
+    @Operation(summary = "A camera's newest diagnosis", description = "Decoded or why not; faults (primary first) and every verdict's "
+            + "score, threshold, confidence and evidence; time to first frame, codec, size, fps, bitrate, GOP.")
+    public DiagnosisView get(@PathParam("gbId") String gbId) {
+        cameras.get(scope.get(), gbId);
+        return store.find(gbId).orElseThrow(() -> ApiException.notFound("Diagnosis of camera", gbId));
+    }
+
+    @POST
+    @Operation(summary = "Check a camera now", description = "Decodes and diagnoses at once (blocking, up to the grab deadline).")
+    public DiagnosisView checkNow(@PathParam("gbId") String gbId) {
+        cameras.get(scope.get(), gbId);
+        return deep.check(gbId).orElseThrow(() -> ApiException.notFound("Stream of camera", gbId));
+    }
+
+    @DELETE
+    @Path("/baseline")
+    @Operation(summary = "Forget the learned scene", description = "After a camera was re-aimed on purpose: its next healthy picture becomes the baseline.")
+    public Response resetBaseline(@PathParam("gbId") String gbId) {
+        cameras.get(scope.get(), gbId);
+        store.resetBaseline(gbId);
+        return Response.noContent().build();
+    }
+}
