@@ -91,7 +91,9 @@ public final class DeepGrabber {
                     break;
                 }
                 frames++;
-                if (f.keyFrame && f.image != null) {
+                // FFmpeg's H.264 decoder outputs nothing before the first keyframe it can decode from, so the first
+                // picture is it; the packet flag is not (with decoder delay it belongs to a later packet).
+                if (f.image != null) {
                     key = f;
                     break;
                 }
