@@ -13,3 +13,6 @@ CREATE TABLE camera_diagnosis (
     snapshot_at  timestamptz
 );
 CREATE INDEX camera_diagnosis_faults_idx ON camera_diagnosis USING gin (faults);
+
+-- Restart grace for the deep tier: a DEGRADED channel resumes with its image fault, not as a plain ONLINE one.
+ALTER TABLE channel_status ADD COLUMN image_fault varchar(24);

@@ -103,8 +103,11 @@ final class ChannelBook {
      * Adds a channel as restarts find it: its last known state (or UNKNOWN), whether an outage is open, when it was
      * last seen. Writes nothing: start-up rebuilds the store from {@link #statuses} in one go.
      */
-    void restore(ChannelSpec spec, ChannelState state, boolean outageOpen, long lastSeen, Instant now) {
+    void restore(ChannelSpec spec, ChannelState state, String imageFault, boolean outageOpen, long lastSeen, Instant now) {
         Channel c = new Channel(spec, state);
+        // The deep tier's verdict survives too: a DEGRADED channel stays DEGRADED, a NO_MEDIA one OFFLINE.
+        c.imageFault = state.state() == LinkState.DEGRADED ? imageFault : null;
+        c.mediaLost = state.state() == LinkState.OFFLINE && state.cause() == ProbeCause.NO_MEDIA;
         c.outageOpen = outageOpen;
         c.lastSeen = lastSeen;
         c.awaitingFirstProbe = true;
@@ -424,7 +427,7 @@ final class ChannelBook {
     }
 
     private void writeStatus(Channel c, LinkState from) {
-        writes.accept(new Write.Status(c.status(), c.lastSeenAt(), c.last == null ? null : Instant.ofEpochMilli(c.last.atMillis()),
+        writes.accept(new Write.Status(c.status(), c.imageFault, c.lastSeenAt(), c.last == null ? null : Instant.ofEpochMilli(c.last.atMillis()),
                 c.last == null ? null : c.last.detail(), from));
     }
 

@@ -224,11 +224,12 @@ public class MonitorService {
             book.setRules(maintenance.rules(), clock.instant());
             Map<String, ChannelState> restored = new HashMap<>();
             Map<String, Long> lastSeen = new HashMap<>();
-            loadStatuses(restored, lastSeen);
+            Map<String, String> imageFaults = new HashMap<>();
+            loadStatuses(restored, lastSeen, imageFaults);
             Set<String> openOutages = loadOpenOutages();
             Instant now = clock.instant();
             long n = loader.loadAll(spec -> book.restore(spec, restored.getOrDefault(spec.gbId(), ChannelState.unknown(now)),
-                    openOutages.remove(spec.gbId()), lastSeen.getOrDefault(spec.gbId(), 0L), now));
+                    imageFaults.get(spec.gbId()), openOutages.remove(spec.gbId()), lastSeen.getOrDefault(spec.gbId(), 0L), now));
             openOutages.forEach(book::restoreParentOutage);
             writer.rebuild();
             writer.start();
@@ -254,8 +255,8 @@ public class MonitorService {
         }
     }
 
-    private void loadStatuses(Map<String, ChannelState> restored, Map<String, Long> lastSeen) {
-        query("SELECT gb_id, state, since, cause, last_seen_at FROM channel_status", rs -> {
+    private void loadStatuses(Map<String, ChannelState> restored, Map<String, Long> lastSeen, Map<String, String> imageFaults) {
+        query("SELECT gb_id, state, since, cause, last_seen_at, image_fault FROM channel_status", rs -> {
             String gbId = rs.getString(1).trim();
             String cause = rs.getString(4);
             // Restored without its run of results: no outage opens or closes until it is probed again.
@@ -263,6 +264,9 @@ public class MonitorService {
                     cause == null ? null : ProbeCause.valueOf(cause)));
             if (rs.getTimestamp(5) != null) {
                 lastSeen.put(gbId, rs.getTimestamp(5).getTime());
+            }
+            if (rs.getString(6) != null) {
+                imageFaults.put(gbId, rs.getString(6));
             }
         });
     }

@@ -15,9 +15,10 @@ import java.util.List;
  * keeps one open outage per channel whatever happens, so replaying a batch after a failure is harmless.
  */
 final class StatusJournal {
-    private static final String UPSERT_STATUS = "INSERT INTO channel_status (gb_id, state, since, cause, flapping, last_seen_at, last_probe_at, detail, updated_at) "
-            + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, now() WHERE EXISTS (SELECT 1 FROM camera WHERE gb_id = ?) "
+    private static final String UPSERT_STATUS = "INSERT INTO channel_status (gb_id, state, since, cause, flapping, last_seen_at, last_probe_at, detail, "
+            + "image_fault, updated_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, now() WHERE EXISTS (SELECT 1 FROM camera WHERE gb_id = ?) "
             + "ON CONFLICT (gb_id) DO UPDATE SET state = excluded.state, since = excluded.since, cause = excluded.cause, "
+            + "image_fault = excluded.image_fault, "
             + "flapping = excluded.flapping, last_seen_at = excluded.last_seen_at, last_probe_at = excluded.last_probe_at, "
             + "detail = excluded.detail, updated_at = now()";
     private static final String INSERT_TRANSITION = "INSERT INTO state_transition (gb_id, at, from_state, to_state, cause, flapping) VALUES (?, ?, ?, ?, ?, ?)";
@@ -75,7 +76,8 @@ final class StatusJournal {
         timestamp(status, 6, s.lastSeen());
         timestamp(status, 7, s.lastProbe());
         status.setString(8, s.detail() == null ? null : s.detail().substring(0, Math.min(256, s.detail().length())));
-        status.setString(9, st.gbId());
+        status.setString(9, s.imageFault());
+        status.setString(10, st.gbId());
         status.addBatch();
         if (s.from() != null) {
             transition.setString(1, st.gbId());

@@ -6,7 +6,8 @@ import java.time.Instant;
 sealed interface Write {
 
     /** A channel's status changed; {@code from} is the previous state when this is a state transition. */
-    record Status(ChannelStatus status, Instant lastSeen, Instant lastProbe, String detail, LinkState from) implements Write {
+    record Status(ChannelStatus status, String imageFault, Instant lastSeen, Instant lastProbe, String detail, LinkState from)
+            implements Write {
     }
 
     /** A channel left the registry. */

@@ -158,7 +158,7 @@ class ChannelBookTest {
     @Test
     void after_a_restart_no_outage_opens_until_the_channel_is_probed_again() {
         String id = "44010600001320000001";
-        book.restore(spec(id), ChannelState.restored(LinkState.OFFLINE, T0.minusSeconds(3600), ProbeCause.REFUSED), false, 0, now);
+        book.restore(spec(id), ChannelState.restored(LinkState.OFFLINE, T0.minusSeconds(3600), ProbeCause.REFUSED), null, false, 0, now);
         MaintenanceRule ended = new MaintenanceRule(1, T0.minusSeconds(7200), T0.minusSeconds(60), Recurrence.NONE, null, Set.of(id),
                 null, Set.of(), null);
         book.setRules(List.of(ended), now);
@@ -172,7 +172,7 @@ class ChannelBookTest {
     @Test
     void a_restored_open_outage_closes_when_the_channel_is_back() {
         String id = "44010600001320000001";
-        book.restore(spec(id), ChannelState.restored(LinkState.OFFLINE, T0.minusSeconds(3600), ProbeCause.REFUSED), true, 0, now);
+        book.restore(spec(id), ChannelState.restored(LinkState.OFFLINE, T0.minusSeconds(3600), ProbeCause.REFUSED), null, true, 0, now);
         feed(id, "D");
         assertThat(outages()).as("already open: not opened twice").isEmpty();
         feed(id, "UU");
@@ -201,6 +201,48 @@ class ChannelBookTest {
         assertThat(book.suspect()).isTrue();
         assertThat(ids.stream().map(this::state).collect(Collectors.toSet())).containsExactly(LinkState.UNKNOWN);
         assertThat(outages()).isEmpty();
+    }
+
+    @Test
+    void an_image_fault_found_three_times_degrades_the_channel_and_survives_a_restart() {
+        String id = "44010600001320000001";
+        book.upsert(spec(id), now);
+        feed(id, "U");
+        book.onDeepResult(id, false, "BLACK", now);
+        book.onDeepResult(id, false, "BLACK", now);
+        assertThat(state(id)).as("soft: two checks").isEqualTo(LinkState.ONLINE);
+        book.onDeepResult(id, false, "BLACK", now);
+        assertThat(state(id)).isEqualTo(LinkState.DEGRADED);
+        assertThat(writes).anyMatch(w -> w instanceof Write.OpenOutage o && "BLACK".equals(o.cause()));
+        feed(id, "UU");
+        assertThat(state(id)).as("liveness up keeps the picture's verdict").isEqualTo(LinkState.DEGRADED);
+
+        ChannelBook restarted = new ChannelBook(
+                pc -> ChannelBook.ClassPolicy.of(new ProbeTiming(Duration.ofSeconds(30), Duration.ofSeconds(10)), StateRules.defaults()),
+                new ProberGuard(ProberGuard.Rules.defaults()), w -> { }, (c, at) -> { });
+        restarted.restore(spec(id), ChannelState.restored(LinkState.DEGRADED, now, null), "BLACK", true, 0, now);
+        Channel c = restarted.channel(id);
+        restarted.onResult(c, c.spec, ProbeResult.up(Duration.ofMillis(3)), now.toEpochMilli(), now.plusSeconds(10));
+        assertThat(c.state.state()).as("no false recovery after a restart").isEqualTo(LinkState.DEGRADED);
+    }
+
+    @Test
+    void no_decodable_frame_while_liveness_answers_is_offline_with_no_media_until_a_frame_decodes() {
+        String id = "44010600001320000001";
+        book.upsert(spec(id), now);
+        feed(id, "U");
+        for (int i = 0; i < 3; i++) {
+            book.onDeepResult(id, true, null, now);
+        }
+        assertThat(state(id)).isEqualTo(LinkState.OFFLINE);
+        assertThat(book.channel(id).state.cause()).isEqualTo(ProbeCause.NO_MEDIA);
+        feed(id, "UUU");
+        assertThat(state(id)).as("an answering server is no recovery").isEqualTo(LinkState.OFFLINE);
+        book.onDeepResult(id, false, null, now);
+        assertThat(state(id)).as("soft: one good check").isEqualTo(LinkState.OFFLINE);
+        book.onDeepResult(id, false, null, now);
+        assertThat(state(id)).isEqualTo(LinkState.ONLINE);
+        assertThat(book.channel(id).status().intact()).isTrue();
     }
 
     @Test

@@ -80,7 +80,8 @@ class EmbeddedDefaultIT {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
                 given().get("/api/v1/monitor").then().extract().jsonPath().getInt("pendingWrites") == 0);
         Map<String, Integer> openBefore = openOutages();
-        assertThat(openBefore).as("the broken demo cameras").hasSizeGreaterThan(5);
+        assertThat(openBefore).as("outages of the broken demo cameras (about 3% of 300, those whose fault stops the stream)")
+                .hasSizeGreaterThanOrEqualTo(3);
 
         stop();
         Instant restarted = Instant.now();
