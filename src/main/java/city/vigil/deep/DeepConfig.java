@@ -25,6 +25,10 @@ public interface DeepConfig {
     @WithDefault("60s")
     Duration retryInterval();
 
+    /** How long after start-up the first sweep begins (the liveness tier settles first). */
+    @WithDefault("30s")
+    Duration startDelay();
+
     /** Grabs at once; they wait for keyframes, not for CPU. Default: two per core. */
     Optional<Integer> concurrency();
 

@@ -116,7 +116,8 @@ public class DeepService {
             return t;
         });
         if (config.enabled()) {
-            scheduler.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+            // The liveness tier settles first after a start: decoding is the heavier work and can wait half a minute.
+            scheduler.scheduleWithFixedDelay(this::tick, config.startDelay().toMillis(), 1_000, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -163,6 +164,7 @@ public class DeepService {
             DeepGrabber.Grab grab = grabber.grab(t.url(), t.user(), t.password());
             Instant now = Instant.now();
             Fingerprint baseline = store.baseline(gbId);
+            boolean failedBefore = store.find(gbId).map(d -> !d.decoded() || !d.faults().isEmpty()).orElse(false);
             List<Verdict> verdicts = grab.decoded()
                     ? diagnostics.diagnose(grab.sample(), grab.later(), new Diagnostics.History(baseline))
                     : diagnostics.signalLoss(grab.detail());
@@ -184,8 +186,9 @@ public class DeepService {
             }
             count(faults.isEmpty() ? "ok" : primary.name().toLowerCase());
             monitor.deepResult(gbId, !grab.decoded(), grab.decoded() ? primary == null ? null : primary.name() : null);
-            if (!faults.isEmpty()) {
-                // Soft until it repeats (DESIGN §1): look again soon rather than at the next sweep.
+            if (!faults.isEmpty() || failedBefore) {
+                // Soft until it repeats, and a recovery needs two good checks (DESIGN §1): look again soon rather than at
+                // the next sweep.
                 scheduler.schedule(() -> submit(gbId), config.retryInterval().toMillis(), TimeUnit.MILLISECONDS);
             }
             return store.find(gbId);

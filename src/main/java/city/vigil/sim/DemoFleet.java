@@ -55,8 +55,12 @@ public class DemoFleet {
         SimulatedFleet fleet = SimulatedFleet.plan(FleetManifest.withBrokenShare(config.cameras(), config.districts(),
                 config.brokenShare(), config.seed()));
         fleet.populate(simulator);
-        // Encode the sub-stream clips now, off the start-up path, rather than on the first probe.
-        Thread warmUp = new Thread(() -> simulator.prepare(Picture.values()), "sim-clip-warm-up");
+        // Encode the clips now, off the start-up path and off the simulator's event loops, rather than on the first
+        // probe (a 1080p clip takes seconds; encoded on first DESCRIBE it would stall every stream on that loop).
+        Thread warmUp = new Thread(() -> {
+            simulator.prepare(Picture.values());
+            simulator.prepare(Resolution.MAIN, Picture.values());
+        }, "sim-clip-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
         if (registryHasCameras()) {

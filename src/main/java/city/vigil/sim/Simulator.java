@@ -118,10 +118,15 @@ public final class Simulator implements AutoCloseable {
         return "http://" + config.bindAddress() + ":" + port + "/cam/" + cameraId + "/" + path;
     }
 
-    /** Encodes the clips of these pictures now rather than on the first client's request. */
+    /** Encodes the sub-stream clips of these pictures now rather than on the first client's request. */
     public void prepare(Picture... pictures) {
+        prepare(Resolution.SUB, pictures);
+    }
+
+    /** Encodes these pictures' clips at this resolution now rather than on the first client's request. */
+    public void prepare(Resolution resolution, Picture... pictures) {
         for (Picture p : pictures) {
-            clips.clip(p, Resolution.SUB);
+            clips.clip(p, resolution);
         }
     }
 

@@ -15,6 +15,7 @@ public class DeepTestProfile extends MonitorTestProfile {
         c.put("vigil.deep.interval", "4s");
         c.put("vigil.deep.retry-interval", "1s");
         c.put("vigil.deep.deadline", "5s");
+        c.put("vigil.deep.start-delay", "0s");
         c.put("vigil.monitor.redis-prefix", "vigil-test-deep:");
         return c;
     }

@@ -127,7 +127,8 @@ class EmbeddedDefaultIT {
     private static String describe(String rtspUrl) throws IOException {
         java.net.URI uri = java.net.URI.create(rtspUrl);
         try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
-            socket.setSoTimeout(5000);
+            // The simulator may still be encoding the clip on first use on a busy machine.
+            socket.setSoTimeout(20_000);
             socket.getOutputStream().write(("DESCRIBE " + rtspUrl + " RTSP/1.0\r\nCSeq: 1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
         }
