@@ -67,6 +67,7 @@ public class DeepService {
     private final DemoConfig demo;
     private final Diagnostics diagnostics = new Diagnostics(Diagnostics.Thresholds.defaults());
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final CheckRuns runs = new CheckRuns();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong checked = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -164,7 +165,6 @@ public class DeepService {
             DeepGrabber.Grab grab = grabber.grab(t.url(), t.user(), t.password());
             Instant now = Instant.now();
             Fingerprint baseline = store.baseline(gbId);
-            boolean failedBefore = store.find(gbId).map(d -> !d.decoded() || !d.faults().isEmpty()).orElse(false);
             List<Verdict> verdicts = grab.decoded()
                     ? diagnostics.diagnose(grab.sample(), grab.later(), new Diagnostics.History(baseline))
                     : diagnostics.signalLoss(grab.detail());
@@ -186,9 +186,7 @@ public class DeepService {
             }
             count(faults.isEmpty() ? "ok" : primary.name().toLowerCase());
             monitor.deepResult(gbId, !grab.decoded(), grab.decoded() ? primary == null ? null : primary.name() : null);
-            if (!faults.isEmpty() || failedBefore) {
-                // Soft until it repeats, and a recovery needs two good checks (DESIGN §1): look again soon rather than at
-                // the next sweep.
+            if (runs.recheckSoon(gbId, !faults.isEmpty())) {
                 scheduler.schedule(() -> submit(gbId), config.retryInterval().toMillis(), TimeUnit.MILLISECONDS);
             }
             return store.find(gbId);
