@@ -43,4 +43,63 @@ public interface DeepConfig {
     /** SUB (default) or MAIN: which stream is decoded; the other is the fallback. */
     @WithDefault("SUB")
     String stream();
+
+    Limits thresholds();
+
+    /** Diagnostic thresholds, on the 160×90 sample (tuned on the simulator's pictures; see DiagnosisTest). */
+    interface Limits {
+        /** Black: mean luma below this … */
+        @WithDefault("20")
+        double blackMean();
+
+        /** … and spread below this. */
+        @WithDefault("1.5")
+        double blackSpread();
+
+        @WithDefault("45")
+        double darkMean();
+
+        @WithDefault("215")
+        double brightMean();
+
+        /** Overexposed also when this share of pixels is clipped white. */
+        @WithDefault("0.35")
+        double brightShare();
+
+        @WithDefault("18")
+        double contrastSpread();
+
+        /** Blurred below this variance of the Laplacian. */
+        @WithDefault("300")
+        double blurLaplacian();
+
+        /** Frozen when less than this share of pixels changed over the frozen window. */
+        @WithDefault("0.008")
+        double frozenChangedShare();
+
+        /** Colour cast: Lab offset over dispersion above this … */
+        @WithDefault("1.5")
+        double castRatio();
+
+        /** … with an offset of at least this. */
+        @WithDefault("12")
+        double castDistance();
+
+        /** Noise: mean neighbour difference above this. */
+        @WithDefault("30")
+        double noiseGradient();
+
+        /** Occluded: one flat region over this share of the view. */
+        @WithDefault("0.45")
+        double occludedShare();
+
+        /** Scene changed: histogram distance from the baseline above this (0–1). */
+        @WithDefault("0.45")
+        double sceneDistance();
+
+        default Diagnostics.Thresholds toThresholds() {
+            return new Diagnostics.Thresholds(blackMean(), blackSpread(), darkMean(), brightMean(), brightShare(), contrastSpread(),
+                    blurLaplacian(), frozenChangedShare(), castRatio(), castDistance(), noiseGradient(), occludedShare(), sceneDistance());
+        }
+    }
 }

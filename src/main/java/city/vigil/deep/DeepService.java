@@ -65,7 +65,7 @@ public class DeepService {
     private final MonitorService monitor;
     private final MeterRegistry meters;
     private final DemoConfig demo;
-    private final Diagnostics diagnostics = new Diagnostics(Diagnostics.Thresholds.defaults());
+    private final Diagnostics diagnostics;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final CheckRuns runs = new CheckRuns();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -84,6 +84,7 @@ public class DeepService {
     DeepService(DeepConfig config, AgroalDataSource dataSource, CredentialCipher cipher, DiagnosisStore store, MonitorService monitor,
                 MeterRegistry meters, DemoConfig demo) {
         this.demo = demo;
+        this.diagnostics = new Diagnostics(config.thresholds().toThresholds());
         this.config = config;
         this.dataSource = dataSource;
         this.cipher = cipher;

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public final class Diagnostics {
 
-    /** The thresholds, tuned on the simulator's faults (see DiagnosticsCalibrationTest) and configurable. */
+    /** The thresholds (vigil.deep.thresholds.*), tuned on the simulator's faults (see DiagnosisTest). */
     public record Thresholds(double blackMean, double blackStd, double darkMean, double brightMean, double brightShare,
                              double contrastStd, double blurLaplacian, double frozenChangedShare, double castRatio, double castDistance,
                              double noiseGradient, double occludedShare, double sceneDistance) {
