@@ -26,7 +26,6 @@ public final class Diagnostics {
 
     /** The camera's learned baseline (scene change); null until it has one. */
     public record History(Fingerprint baseline) {
-        public static final History NONE = new History(null);
     }
 
     private final Thresholds t;

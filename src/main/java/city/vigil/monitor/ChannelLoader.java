@@ -73,7 +73,8 @@ final class ChannelLoader {
         String url = useSub ? subUrl : mainUrl;
         String protocol = rs.getString(useSub ? "sub_protocol" : "main_protocol");
         byte[] credentials = rs.getBytes(useSub ? "sub_credentials" : "main_credentials");
-        return new ChannelSpec(rs.getString("gb_id").trim(), rs.getInt("point_class"), share(rs.getString("area_path")),
+        String areaPath = share(rs.getString("area_path"));
+        return new ChannelSpec(rs.getString("gb_id").trim(), rs.getInt("point_class"), areaPath, share(ChannelSpec.districtOf(areaPath)),
                 share(rs.getString("maintainer_unit")), Lifecycle.valueOf(rs.getString("lifecycle")), share(trim(rs.getString("parent_gb_id"))),
                 rs.getBoolean("networked"), rs.getBoolean("complete"), url, protocol == null ? null : StreamProtocol.valueOf(protocol), credentials,
                 url == null ? null : useSub ? "SUB" : "MAIN");

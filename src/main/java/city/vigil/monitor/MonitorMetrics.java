@@ -1,5 +1,6 @@
 package city.vigil.monitor;
 
+import city.vigil.probe.ProbeCause;
 import city.vigil.probe.ProbeResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,11 +17,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The monitor's meters (Prometheus at /q/metrics): probes by protocol × outcome, probe latency and schedule lag as
  * histograms, and, refreshed every few seconds from the status store, channels by state × class × district and open
- * outages. Probe meters are looked up once per protocol × outcome and cached: the probe path allocates nothing here.
+ * outages. Probe meters are created once per protocol × outcome and cached in arrays: the probe path builds no keys.
  */
 final class MonitorMetrics {
     private final MeterRegistry registry;
-    private final Map<String, Counter> probes = new HashMap<>();
+    /** Per protocol: the "up" counter at 0, then one per cause by ordinal + 1 — no string built per probe. */
+    private final Map<String, Counter[]> probes = new HashMap<>();
     private final Map<String, Timer> latency = new HashMap<>();
     private final Timer lag;
     private final MultiGauge channels;
@@ -40,9 +42,14 @@ final class MonitorMetrics {
 
     /** Called on the monitor's event loop only. */
     void probe(String protocol, ProbeResult result) {
-        String outcome = result.up() ? "up" : result.cause().name().toLowerCase();
-        probes.computeIfAbsent(protocol + "|" + outcome, k -> Counter.builder("vigil.probes").description("Liveness probes by protocol and outcome")
-                .tags("protocol", protocol, "outcome", outcome).register(registry)).increment();
+        Counter[] byOutcome = probes.computeIfAbsent(protocol, p -> new Counter[ProbeCause.values().length + 1]);
+        int i = result.up() ? 0 : result.cause().ordinal() + 1;
+        if (byOutcome[i] == null) {
+            String outcome = result.up() ? "up" : result.cause().name().toLowerCase();
+            byOutcome[i] = Counter.builder("vigil.probes").description("Liveness probes by protocol and outcome")
+                    .tags("protocol", protocol, "outcome", outcome).register(registry);
+        }
+        byOutcome[i].increment();
         latency.computeIfAbsent(protocol, p -> Timer.builder("vigil.probe.latency").description("Liveness probe duration")
                 .tags("protocol", p).publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(10)).register(registry))
                 .record(result.latency().toNanos(), TimeUnit.NANOSECONDS);

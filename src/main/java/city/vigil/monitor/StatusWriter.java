@@ -27,7 +27,6 @@ final class StatusWriter implements AutoCloseable {
     private final java.util.function.Consumer<StateChanged> listener;
     private final long checkEveryMillis;
     private final Thread thread;
-    private final AtomicLong written = new AtomicLong();
     private final AtomicLong rebuilds = new AtomicLong();
     private volatile boolean running = true;
     private volatile boolean idle = true;
@@ -56,10 +55,6 @@ final class StatusWriter implements AutoCloseable {
         return queue.size() + (idle ? 0 : 1);
     }
 
-    long written() {
-        return written.get();
-    }
-
     long rebuilds() {
         return rebuilds.get();
     }
@@ -75,7 +70,6 @@ final class StatusWriter implements AutoCloseable {
                     batch.add(first);
                     queue.drainTo(batch, BATCH - 1);
                     apply(batch);
-                    written.addAndGet(batch.size());
                     announce(batch);
                     batch.clear();
                     idle = queue.isEmpty();

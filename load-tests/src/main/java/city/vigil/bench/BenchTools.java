@@ -117,6 +117,16 @@ final class BenchTools {
                 java.time.OffsetDateTime.parse(job.path("finishedAt").asText())).toMillis() / 1000.0;
     }
 
+    /**
+     * Starts {@code simulate} on free ports with a fleet of healthy cameras (no faults) and writes their ledger to
+     * {@code ledger}; wait for it with {@link #awaitSimulatorReady}.
+     */
+    static Process startHealthySimulator(Path jar, String heap, int cameras, Path work, Path ledger) throws IOException {
+        return new ProcessBuilder(java(), "-Xmx" + heap, "-jar", jar.toAbsolutePath().toString(), "simulate", "--cameras",
+                String.valueOf(cameras), "--broken-share", "0", "--rtsp-port", "0", "--http-port", "0", "--control-port", "0",
+                "--clip-cache", work.resolve("sim-clips").toString(), "--ledger", ledger.toString()).redirectErrorStream(true).start();
+    }
+
     /** Starts {@code simulate} and waits for its READY line: [rtsp, control] ports. */
     static int[] awaitSimulatorReady(Process sim) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(sim.getInputStream(), StandardCharsets.UTF_8));

@@ -36,9 +36,7 @@ public final class DeepBenchmark {
         Files.createDirectories(work);
         Path ledger = work.resolve("deep-fleet.csv");
 
-        Process sim = new ProcessBuilder(BenchTools.java(), "-Xmx1g", "-jar", jar.toAbsolutePath().toString(), "simulate", "--cameras",
-                String.valueOf(cameras), "--broken-share", "0", "--rtsp-port", "0", "--http-port", "0", "--control-port", "0",
-                "--clip-cache", work.resolve("sim-clips").toString(), "--ledger", ledger.toString()).redirectErrorStream(true).start();
+        Process sim = BenchTools.startHealthySimulator(jar, "1g", cameras, work, ledger);
         try {
             int rtsp = BenchTools.awaitSimulatorReady(sim)[0];
             List<String> ids = new ArrayList<>();

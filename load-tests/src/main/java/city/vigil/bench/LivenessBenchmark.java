@@ -38,9 +38,7 @@ public final class LivenessBenchmark {
         Files.createDirectories(work);
         Path ledger = work.resolve("liveness-fleet.csv");
 
-        Process sim = new ProcessBuilder(BenchTools.java(), "-Xmx2g", "-jar", jar.toAbsolutePath().toString(), "simulate", "--cameras",
-                String.valueOf(cameras), "--broken-share", "0", "--rtsp-port", "0", "--http-port", "0", "--control-port", "0",
-                "--clip-cache", work.resolve("sim-clips").toString(), "--ledger", ledger.toString()).redirectErrorStream(true).start();
+        Process sim = BenchTools.startHealthySimulator(jar, "2g", cameras, work, ledger);
         try {
             int rtsp = BenchTools.awaitSimulatorReady(sim)[0];
             System.out.printf("Liveness benchmark: %d simulated cameras (pid %d), every class probed every %s, %d cores%n", cameras,

@@ -28,9 +28,7 @@ public final class MonitorHeapBenchmark {
         Path ledger = work.resolve("heap-fleet.csv");
         Map<String, String> env = Map.of("VIGIL_DB_URL", "jdbc:postgresql://" + pgHost + "/" + db, "VIGIL_DB_USER", "postgres");
 
-        Process sim = new ProcessBuilder(BenchTools.java(), "-Xmx3g", "-jar", jar.toAbsolutePath().toString(), "simulate", "--cameras",
-                String.valueOf(cameras), "--broken-share", "0", "--rtsp-port", "0", "--http-port", "0", "--control-port", "0",
-                "--clip-cache", work.resolve("sim-clips").toString(), "--ledger", ledger.toString()).redirectErrorStream(true).start();
+        Process sim = BenchTools.startHealthySimulator(jar, "3g", cameras, work, ledger);
         try {
             BenchTools.awaitSimulatorReady(sim);
             System.out.printf("Monitor heap benchmark: %d simulated cameras, probed every %s, Vigil -Xmx%s%n", cameras, interval, heap);
