@@ -1,11 +1,16 @@
 package city.vigil.sim;
 
+import city.vigil.platform.Daemons;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -14,7 +19,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Encodes each (picture, resolution) clip once with FFmpeg, caches it on disk, and holds it in memory for every
- * camera that shows it: memory depends on the number of distinct clips, not on the number of cameras.
+ * camera that shows it: memory depends on the number of distinct clips, not on the number of cameras. Encoding runs
+ * on a thread of its own: a 1080p clip takes seconds, and a server loop waiting for it would stall every stream it
+ * serves (the prober would see healthy cameras time out).
  */
 public final class ClipLibrary {
     private static final Logger LOG = Logger.getLogger(ClipLibrary.class);
@@ -23,14 +30,57 @@ public final class ClipLibrary {
     private static final int FORMAT_VERSION = 2;
 
     private final Path cacheDir;
-    private final Map<String, Clip> clips = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Clip>> clips = new ConcurrentHashMap<>();
+    private final ExecutorService encoder = Daemons.scheduler("sim-clip-encoder");
 
     public ClipLibrary(Path cacheDir) {
         this.cacheDir = cacheDir;
     }
 
+    /** The clip, encoded first if need be. Blocks: never call it on a server loop. */
     public Clip clip(Picture picture, Resolution resolution) {
-        return clips.computeIfAbsent(picture + "-" + resolution, key -> load(picture, resolution));
+        return whenReady(picture, resolution).join();
+    }
+
+    /** The clip if it is ready, else null (and it is being encoded). */
+    public Clip ifReady(Picture picture, Resolution resolution) {
+        CompletableFuture<Clip> clip = whenReady(picture, resolution);
+        return clip.isDone() && !clip.isCompletedExceptionally() ? clip.join() : null;
+    }
+
+    /** The clip once it is encoded. A clip that could not be encoded is tried again on the next request. */
+    private CompletableFuture<Clip> whenReady(Picture picture, Resolution resolution) {
+        String key = picture + "-" + resolution;
+        CompletableFuture<Clip> clip = clips.computeIfAbsent(key,
+                k -> CompletableFuture.supplyAsync(() -> load(picture, resolution), encoder));
+        if (clip.isCompletedExceptionally()) {
+            clips.remove(key, clip);
+        }
+        return clip;
+    }
+
+    /**
+     * Runs {@code then} with the clip: at once if it is ready, else on {@code loop} once it is encoded (like a slow
+     * camera, without holding up the loop's other streams); {@code failed} if it could not be encoded.
+     */
+    public void withClip(Picture picture, Resolution resolution, Executor loop, Consumer<Clip> then, Runnable failed) {
+        Clip ready = ifReady(picture, resolution);
+        if (ready != null) {
+            then.accept(ready);
+            return;
+        }
+        whenReady(picture, resolution).whenComplete((clip, failure) -> loop.execute(() -> {
+            if (failure == null) {
+                then.accept(clip);
+            } else {
+                failed.run();
+            }
+        }));
+    }
+
+    /** Stops the encoder thread; clips already in memory stay usable. */
+    public void close() {
+        encoder.shutdownNow();
     }
 
     private Clip load(Picture picture, Resolution resolution) {

@@ -55,8 +55,11 @@ public class DemoFleet {
         SimulatedFleet fleet = SimulatedFleet.plan(FleetManifest.withBrokenShare(config.cameras(), config.districts(),
                 config.brokenShare(), config.seed()));
         fleet.populate(simulator);
-        // Encode the clips now, off the start-up path and off the simulator's event loops, rather than on the first
-        // probe (a 1080p clip takes seconds; encoded on first DESCRIBE it would stall every stream on that loop).
+        // Encode the clips now rather than on the first probe (a 1080p clip takes seconds; encoded on a first DESCRIBE
+        // it would stall every stream on that simulator loop and the prober would rightly suspect its own network).
+        // The healthy picture, which nearly every camera shows, before the fleet is probed; the faults in the background.
+        simulator.prepare(Resolution.MAIN, Picture.NORMAL);
+        simulator.prepare(Resolution.SUB, Picture.NORMAL);
         Thread warmUp = new Thread(() -> {
             simulator.prepare(Picture.values());
             simulator.prepare(Resolution.MAIN, Picture.values());

@@ -162,7 +162,11 @@ final class HttpStreamConnection extends SimConnection {
             respond(ctx, HttpResponseStatus.NOT_FOUND, "no such segment\n", null);
             return;
         }
-        Clip clip = clips.clip(picture, resolution);
+        clips.withClip(picture, resolution, ctx.executor(), clip -> segment(ctx, clip, n),
+                () -> respond(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, "the clip could not be encoded\n", null));
+    }
+
+    private static void segment(ChannelHandlerContext ctx, Clip clip, long n) {
         TsMuxer ts = new TsMuxer();
         ByteBuf body = ctx.alloc().buffer();
         for (long f = n * Clip.GOP; f < (n + 1) * Clip.GOP; f++) {

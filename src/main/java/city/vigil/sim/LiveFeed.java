@@ -62,14 +62,16 @@ final class LiveFeed {
         if (wanted == null || cam.scenario() == Scenario.NO_VIDEO || cam.scenario() == Scenario.HANG) {
             return Step.WAIT;
         }
-        Clip.AccessUnit next = clips.clip(wanted, resolution).frame(index);
-        if (showing != wanted) {
-            if (next.keyframe()) {
+        // A clip still being encoded is not waited for here (this runs on a server loop): the picture shown goes on.
+        Clip wantedClip = clips.ifReady(wanted, resolution);
+        Clip.AccessUnit next = wantedClip == null ? null : wantedClip.frame(index);
+        if (showing != wanted || next == null) {
+            if (next != null && next.keyframe()) {
                 showing = wanted;
             } else if (showing == null) {
                 return Step.WAIT;
             } else {
-                next = clips.clip(showing, resolution).frame(index);
+                next = clips.ifReady(showing, resolution).frame(index);
             }
         }
         unit = next;
@@ -85,7 +87,8 @@ final class LiveFeed {
         return frame - 1;
     }
 
+    /** The clip of the frame last sent (after a SEND: it is in memory). */
     Clip clip() {
-        return clips.clip(showing == null ? Picture.NORMAL : showing, resolution);
+        return clips.ifReady(showing, resolution);
     }
 }

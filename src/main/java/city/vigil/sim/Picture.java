@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * the same moving street-like pattern with a burnt-in clock, so only the fault differs.
  */
 public enum Picture {
-    NORMAL, BLACK, DARK, OVEREXPOSED, FROZEN, BLURRED, COLOUR_CAST, NOISE, OCCLUDED, SCENE_CHANGED;
+    NORMAL, BLACK, DARK, OVEREXPOSED, FROZEN, BLURRED, COLOUR_CAST, NOISE, OCCLUDED, STRIPES, SCENE_CHANGED;
 
     /** Renders frame {@code index} (at 25 fps) of this picture. */
     BufferedImage render(int index, int width, int height) {
@@ -42,6 +42,7 @@ public enum Picture {
             case OVEREXPOSED -> new RescaleOp(1.6f, 150, null).filter(image, null);
             case COLOUR_CAST -> new RescaleOp(new float[] {0.35f, 0.55f, 1.6f}, new float[] {0, 0, 60}, null).filter(image, null);
             case BLURRED -> blur(image, 12);
+            case STRIPES -> rollingBands(image, index);
             default -> image;
         };
     }
@@ -80,6 +81,24 @@ public enum Picture {
         long millis = index * 40L;
         g.drawString(String.format("2026-11-21 %02d:%02d:%02d.%03d", 8 + millis / 3_600_000, millis / 60_000 % 60,
                 millis / 1000 % 60, millis % 1000), 6, height / 16);
+    }
+
+    /**
+     * Rolling interference: brightness bands across the whole picture that crawl down it, as mains hum on an analogue
+     * line or a ground loop draws them.
+     */
+    private static BufferedImage rollingBands(BufferedImage image, int index) {
+        byte[] pixels = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        int w = image.getWidth();
+        int h = image.getHeight();
+        double period = h / 9.0;
+        for (int row = 0; row < h; row++) {
+            double gain = 1 + 0.35 * Math.sin(2 * Math.PI * (row + index * period / 25) / period);
+            for (int i = row * w * 3; i < (row + 1) * w * 3; i++) {
+                pixels[i] = (byte) Math.max(0, Math.min(255, (int) ((pixels[i] & 0xFF) * gain + 40 * (gain - 1))));
+            }
+        }
+        return image;
     }
 
     private static void fill(Graphics2D g, Color color, int width, int height) {

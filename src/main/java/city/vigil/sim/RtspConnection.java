@@ -134,7 +134,11 @@ final class RtspConnection extends SimConnection {
     }
 
     private void describe(ChannelHandlerContext ctx, FullHttpRequest request, SimCamera cam, Resolution resolution) {
-        Clip clip = clips.clip(cam.scenario().picture, resolution);
+        clips.withClip(cam.scenario().picture, resolution, ctx.executor(), clip -> describe(ctx, request, cam, clip),
+                () -> respond(ctx, request, RtspResponseStatuses.INTERNAL_SERVER_ERROR, null));
+    }
+
+    private void describe(ChannelHandlerContext ctx, FullHttpRequest request, SimCamera cam, Clip clip) {
         String sdp = "v=0\r\n"
                 + "o=- " + (cam.since() / 1000) + " 1 IN IP4 127.0.0.1\r\n"
                 + "s=Vigil simulated camera " + cam.id() + "\r\n"
@@ -178,8 +182,9 @@ final class RtspConnection extends SimConnection {
     private void play(ChannelHandlerContext ctx, FullHttpRequest request, SimCamera cam) {
         Stream s = stream;
         if (s.feed == null) {
-            // Join the live stream where it is, mid-GOP, as a client of a real camera does.
-            s.feed = new LiveFeed(fleet, clips, s.cameraId, s.resolution, LiveFeed.liveFrame());
+            // Start at the last keyframe and catch up to live, as the media servers of a video network (GOP cache) and
+            // cameras that answer a new session with an IDR do: a client decodes at once instead of waiting out a GOP.
+            s.feed = new LiveFeed(fleet, clips, s.cameraId, s.resolution, LiveFeed.lastKeyframe());
         }
         long rtpTime = (s.timestampOffset + (s.feed.frameIndex() + 1) * Clip.TICKS_PER_FRAME) & 0xFFFFFFFFL;
         String url = request.uri();
@@ -190,27 +195,35 @@ final class RtspConnection extends SimConnection {
         });
         if (s.ticker == null) {
             stats.streams.incrementAndGet();
-            s.ticker = ctx.executor().scheduleAtFixedRate(() -> tick(ctx, s), 0, LiveFeed.FRAME_NANOS, TimeUnit.NANOSECONDS);
+            long behind = LiveFeed.liveFrame() - s.feed.frameIndex() - 1;
+            for (long i = 0; i < behind; i++) {
+                if (!tick(ctx, s)) {
+                    return;
+                }
+            }
+            s.ticker = ctx.executor().scheduleAtFixedRate(() -> { tick(ctx, s); }, LiveFeed.FRAME_NANOS, LiveFeed.FRAME_NANOS, TimeUnit.NANOSECONDS);
         }
     }
 
-    /** Sends the next frame, or ends the stream as the camera's current scenario says. */
-    private void tick(ChannelHandlerContext ctx, Stream s) {
+    /** Sends the next frame, or ends the stream as the camera's current scenario says (then false). */
+    private boolean tick(ChannelHandlerContext ctx, Stream s) {
         switch (s.feed.next()) {
             case CLOSE -> {
                 s.stop();
                 ctx.close();
+                return false;
             }
             case RESET -> {
                 s.stop();
                 ScenarioGate.reset(ctx);
+                return false;
             }
             case WAIT -> {
             }
             case SEND -> {
                 if (!ctx.channel().isWritable()) {
                     // A slow reader loses frames rather than growing our buffers, as a camera's encoder would.
-                    return;
+                    return true;
                 }
                 long timestamp = s.timestampOffset + s.feed.frameIndex() * Clip.TICKS_PER_FRAME;
                 ChannelHandlerContext rtp = ctx.pipeline().context(RTP_OUT);
@@ -218,6 +231,7 @@ final class RtspConnection extends SimConnection {
                 rtp.flush();
             }
         }
+        return true;
     }
 
     private boolean sessionMatches(ChannelHandlerContext ctx, FullHttpRequest request) {

@@ -31,6 +31,7 @@ public enum Scenario {
     COLOUR_CAST(Picture.COLOUR_CAST),
     NOISE(Picture.NOISE),
     OCCLUDED(Picture.OCCLUDED),
+    STRIPES(Picture.STRIPES),
     SCENE_CHANGED(Picture.SCENE_CHANGED);
 
     /** The picture this scenario streams; null when it never streams. */

@@ -28,10 +28,22 @@ public final class SimulatedFleet {
     public static SimulatedFleet plan(FleetManifest manifest) {
         SplittableRandom random = new SplittableRandom(manifest.seed());
         List<Scenario> scenarios = new ArrayList<>();
-        for (Map.Entry<Scenario, Double> e : manifest.mix().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey()).toList()) {
-            long n = Math.round(e.getValue() * manifest.cameras());
-            for (long i = 0; i < n && scenarios.size() < manifest.cameras(); i++) {
+        // Largest remainders: 3% of 300 over 18 faults is 9 broken cameras, not 18 × round(0.5) or 18 × 0.
+        List<Map.Entry<Scenario, Double>> shares = manifest.mix().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
+        double total = shares.stream().mapToDouble(Map.Entry::getValue).sum();
+        long broken = Math.round(total * manifest.cameras());
+        Map<Scenario, Long> counts = new java.util.EnumMap<>(Scenario.class);
+        for (Map.Entry<Scenario, Double> e : shares) {
+            counts.put(e.getKey(), (long) Math.floor(e.getValue() * manifest.cameras() + 1e-9));
+        }
+        long left = broken - counts.values().stream().mapToLong(Long::longValue).sum();
+        List<Map.Entry<Scenario, Double>> byRemainder = shares.stream().sorted((a, b) -> Double.compare(
+                b.getValue() * manifest.cameras() - counts.get(b.getKey()), a.getValue() * manifest.cameras() - counts.get(a.getKey()))).toList();
+        for (int i = 0; i < left && i < byRemainder.size(); i++) {
+            counts.merge(byRemainder.get(i).getKey(), 1L, Long::sum);
+        }
+        for (Map.Entry<Scenario, Double> e : shares) {
+            for (long i = 0; i < counts.get(e.getKey()) && scenarios.size() < manifest.cameras(); i++) {
                 scenarios.add(e.getKey());
             }
         }

@@ -145,5 +145,6 @@ public final class Simulator implements AutoCloseable {
         control.close();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        clips.close();
     }
 }
