@@ -6,6 +6,10 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.hash.HashCommands;
 import io.quarkus.redis.datasource.keys.KeyScanArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,8 +22,10 @@ import java.util.Optional;
 /**
  * The status store shared by replicas. Each channel's status is one string; {@code SET … GET} swaps it and returns
  * the previous one atomically, so the counter moves derived from (previous, next) add up exactly even when writers
- * race. The moves go in one MULTI/EXEC. If a writer dies between the two, counters drift until the next rebuild,
- * which is what Redis is for here: fast and rebuildable, never the record.
+ * race. A batch of changes is two pipelined round trips: every swap, then the net counter moves in one MULTI/EXEC
+ * (one command a change would make a district's power cut take a minute to reach the rates). If a writer dies between
+ * the two, counters drift until the next rebuild, which is what Redis is for here: fast and rebuildable, never the
+ * record.
  */
 public final class RedisStatusStore implements StatusStore {
     private static final int BATCH = 1_000;
@@ -28,12 +34,14 @@ public final class RedisStatusStore implements StatusStore {
     private final RedisKeys keys;
     private final ValueCommands<String, String> values;
     private final HashCommands<String, String, Long> hashes;
+    private final Redis client;
 
     public RedisStatusStore(RedisDataSource redis, RedisKeys keys) {
         this.redis = redis;
         this.keys = keys;
         this.values = redis.value(String.class);
         this.hashes = redis.hash(String.class, String.class, Long.class);
+        this.client = redis.getReactive().getRedis();
     }
 
     @Override
@@ -60,15 +68,59 @@ public final class RedisStatusStore implements StatusStore {
 
     @Override
     public void put(ChannelStatus status) {
-        String previous = values.setGet(keys.channel(status.gbId()), encode(status));
-        move(previous == null ? null : decode(status.gbId(), previous), status);
+        apply(List.of(Change.put(status)));
     }
 
     @Override
     public void remove(String gbId) {
-        String previous = values.getdel(keys.channel(gbId));
-        if (previous != null) {
-            move(decode(gbId, previous), null);
+        apply(List.of(Change.removal(gbId)));
+    }
+
+    @Override
+    public void apply(List<Change> changes) {
+        for (int i = 0; i < changes.size(); i += BATCH) {
+            applyPart(changes.subList(i, Math.min(changes.size(), i + BATCH)));
+        }
+    }
+
+    private void applyPart(List<Change> part) {
+        List<Request> swaps = new ArrayList<>(part.size());
+        for (Change c : part) {
+            String key = keys.channel(c.gbId());
+            swaps.add(c.status() == null ? Request.cmd(Command.GETDEL).arg(key)
+                    : Request.cmd(Command.SET).arg(key).arg(encode(c.status())).arg("GET"));
+        }
+        List<Response> previous = client.batchAndAwait(swaps);
+        Map<String, long[]> moves = new LinkedHashMap<>();
+        for (int i = 0; i < part.size(); i++) {
+            Response was = previous.get(i);
+            if (was != null && was.getDelegate() != null) {
+                count(moves, decode(part.get(i).gbId(), was.toString()), -1);
+            }
+            if (part.get(i).status() != null) {
+                count(moves, part.get(i).status(), 1);
+            }
+        }
+        List<Request> transaction = new ArrayList<>();
+        transaction.add(Request.cmd(Command.MULTI));
+        moves.forEach((group, delta) -> {
+            for (ChannelStatus.Counter c : ChannelStatus.Counter.values()) {
+                if (delta[c.ordinal()] != 0) {
+                    transaction.add(Request.cmd(Command.HINCRBY).arg(keys.rates(group)).arg(c.name()).arg(delta[c.ordinal()]));
+                }
+            }
+        });
+        if (transaction.size() > 1) {
+            transaction.add(Request.cmd(Command.EXEC));
+            client.batchAndAwait(transaction);
+        }
+    }
+
+    private static void count(Map<String, long[]> moves, ChannelStatus status, int sign) {
+        List<ChannelStatus.Counter> fields = status.counters();
+        for (String group : RateGroups.of(status)) {
+            long[] delta = moves.computeIfAbsent(group, g -> new long[ChannelStatus.Counter.values().length]);
+            fields.forEach(f -> delta[f.ordinal()] += sign);
         }
     }
 
@@ -140,26 +192,6 @@ public final class RedisStatusStore implements StatusStore {
     @Override
     public boolean intact() {
         return redis.key().exists(keys.intactMarker());
-    }
-
-    private void move(ChannelStatus from, ChannelStatus to) {
-        if (from != null && to != null && from.counters().equals(to.counters()) && from.areaPath().equals(to.areaPath())
-                && from.pointClass() == to.pointClass() && java.util.Objects.equals(from.maintainer(), to.maintainer())) {
-            return;
-        }
-        redis.withTransaction(tx -> {
-            var h = tx.hash(String.class, String.class, Long.class);
-            if (from != null) {
-                for (String group : RateGroups.of(from)) {
-                    from.counters().forEach(c -> h.hincrby(keys.rates(group), c.name(), -1));
-                }
-            }
-            if (to != null) {
-                for (String group : RateGroups.of(to)) {
-                    to.counters().forEach(c -> h.hincrby(keys.rates(group), c.name(), 1));
-                }
-            }
-        });
     }
 
     static String encode(ChannelStatus s) {

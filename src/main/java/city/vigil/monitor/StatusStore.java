@@ -30,6 +30,31 @@ public interface StatusStore {
     /** Forgets a channel (removed from the registry) and takes it out of the counters. */
     void remove(String gbId);
 
+    /** One change for {@link #apply}: a channel's new status, or its removal when {@code status} is null. */
+    record Change(String gbId, ChannelStatus status) {
+        static Change put(ChannelStatus status) {
+            return new Change(status.gbId(), status);
+        }
+
+        static Change removal(String gbId) {
+            return new Change(gbId, null);
+        }
+    }
+
+    /**
+     * Applies changes in their order, as {@link #put} and {@link #remove} would. A remote store does it in a few round
+     * trips for the whole list: a district going dark is thousands of changes at once.
+     */
+    default void apply(List<Change> changes) {
+        for (Change c : changes) {
+            if (c.status() == null) {
+                remove(c.gbId());
+            } else {
+                put(c.status());
+            }
+        }
+    }
+
     /**
      * Counts for an area (any level; null for everything), narrowed to one point class or one maintainer unit (both
      * null for all; a maintainer of "" means channels without one).

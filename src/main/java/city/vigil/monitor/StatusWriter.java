@@ -86,20 +86,22 @@ final class StatusWriter implements AutoCloseable {
     }
 
     private void apply(List<Write> batch) throws InterruptedException {
+        List<StatusStore.Change> changes = new ArrayList<>(batch.size());
         for (Write w : batch) {
-            try {
-                if (w instanceof Write.Status s) {
-                    store.put(s.status());
-                } else if (w instanceof Write.Removed r) {
-                    store.remove(r.gbId());
-                }
-            } catch (RuntimeException e) {
-                // The store is rebuildable: note the loss and rebuild on the next check rather than stall the journal.
-                if (!storeFailed) {
-                    LOG.warnf("Status store write failed (%s); it will be rebuilt", e.getMessage());
-                }
-                storeFailed = true;
+            if (w instanceof Write.Status s) {
+                changes.add(StatusStore.Change.put(s.status()));
+            } else if (w instanceof Write.Removed r) {
+                changes.add(StatusStore.Change.removal(r.gbId()));
             }
+        }
+        try {
+            store.apply(changes);
+        } catch (RuntimeException e) {
+            // The store is rebuildable: note the loss and rebuild on the next check rather than stall the journal.
+            if (!storeFailed) {
+                LOG.warnf("Status store write failed (%s); it will be rebuilt", e.getMessage());
+            }
+            storeFailed = true;
         }
         long backoff = 200;
         while (true) {

@@ -102,6 +102,31 @@ abstract class StatusStoreContract {
     }
 
     @Test
+    void a_district_going_dark_at_once_moves_every_counter_exactly() {
+        StatusStore store = store();
+        List<StatusStore.Change> up = new java.util.ArrayList<>();
+        for (int n = 0; n < 3_000; n++) {
+            up.add(StatusStore.Change.put(status("cam" + n, n % 2 == 0 ? TIANHE_STREET : YUEXIU, 1 + n % 3, LinkState.ONLINE, true)));
+        }
+        store.apply(up);
+        List<StatusStore.Change> dark = new java.util.ArrayList<>();
+        for (int n = 0; n < 3_000; n += 2) {
+            dark.add(StatusStore.Change.put(status("cam" + n, TIANHE_STREET, 1 + n % 3, LinkState.OFFLINE, true)));
+        }
+        // The same channel twice in one batch, and a removal: applied in order.
+        dark.add(StatusStore.Change.put(status("cam1", YUEXIU, 2, LinkState.OFFLINE, true)));
+        dark.add(StatusStore.Change.put(status("cam1", YUEXIU, 2, LinkState.ONLINE, true)));
+        dark.add(StatusStore.Change.removal("cam3"));
+        store.apply(dark);
+
+        assertThat(store.counts("440106", null)).isEqualTo(new RateCounts(0, 0, 1_500, 0, 0, 0, 0, 1_500, 1_500, 1_000, 0));
+        assertThat(store.counts("440104", null).online()).isEqualTo(1_499);
+        assertThat(store.counts("440100", null).total()).isEqualTo(2_999);
+        assertThat(store.get("cam1").orElseThrow().state()).isEqualTo(LinkState.ONLINE);
+        assertThat(store.get("cam3")).isEmpty();
+    }
+
+    @Test
     void concurrent_updates_keep_every_total_exact() throws Exception {
         StatusStore store = store();
         List<String> paths = List.of(TIANHE_STREET, YUEXIU, "440100/440111/440111003/");
