@@ -25,6 +25,13 @@ public interface DeepConfig {
     @WithDefault("60s")
     Duration retryInterval();
 
+    /**
+     * A confirmed failure (no picture, or an image fault) while the stream answers is re-checked on a doubling
+     * back-off from the retry interval up to this, so a picture that comes back is seen within it, not a sweep later.
+     */
+    @WithDefault("15m")
+    Duration failedRecheckCeiling();
+
     /** How long after start-up the first sweep begins (the liveness tier settles first). */
     @WithDefault("30s")
     Duration startDelay();
@@ -93,13 +100,17 @@ public interface DeepConfig {
         @WithDefault("0.45")
         double occludedShare();
 
+        /** Stripes: bands at least this deep (luma levels) in both halves of the picture. */
+        @WithDefault("4")
+        double stripeAmplitude();
+
         /** Scene changed: histogram distance from the baseline above this (0–1). */
         @WithDefault("0.45")
         double sceneDistance();
 
         default Diagnostics.Thresholds toThresholds() {
             return new Diagnostics.Thresholds(blackMean(), blackSpread(), darkMean(), brightMean(), brightShare(), contrastSpread(),
-                    blurLaplacian(), frozenChangedShare(), castRatio(), castDistance(), noiseGradient(), occludedShare(), sceneDistance());
+                    blurLaplacian(), frozenChangedShare(), castRatio(), castDistance(), noiseGradient(), occludedShare(), stripeAmplitude(), sceneDistance());
         }
     }
 }

@@ -1,13 +1,11 @@
 package city.vigil.deep;
 
 import city.vigil.probe.ProbeCause;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -15,7 +13,6 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
-import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
  * Opens a stream with FFmpeg (JavaCV), decodes the first keyframe and measures the stream: the deep tier's grab.
@@ -30,6 +27,8 @@ public final class DeepGrabber {
     static {
         // Joining a live stream mid-GOP makes the decoder complain until the keyframe: expected, not news.
         avutil.av_log_set_level(avutil.AV_LOG_QUIET);
+        // ImageIO would otherwise buffer every snapshot through a temporary file.
+        ImageIO.setUseCache(false);
     }
 
     /**
@@ -58,6 +57,17 @@ public final class DeepGrabber {
      */
     public Grab grab(String url, String user, String password) {
         long started = System.nanoTime();
+        Grab inPlace = grab(url, user, password, true, started);
+        // A pixel format read in place cannot be (see DecodedPicture): once more, converted to BGR by JavaCV, within
+        // the same deadline. Switching a started grabber's mode instead would have it free the decoder's own buffer.
+        return inPlace != null ? inPlace : grab(url, user, password, false, started);
+    }
+
+    /**
+     * One grab within the deadline counted from {@code started}; with {@code inPlace}, null if the decoder's pixel
+     * format cannot be read in place.
+     */
+    private Grab grab(String url, String user, String password, boolean inPlace, long started) {
         long deadlineNanos = started + deadline.toNanos();
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(withCredentials(url, user, password));
         boolean rtsp = url.toLowerCase(Locale.ROOT).startsWith("rtsp");
@@ -71,19 +81,25 @@ public final class DeepGrabber {
         }
         grabber.setOption("analyzeduration", "100000");
         grabber.setOption("probesize", rtsp ? "32768" : "262144");
-        grabber.setOption("fflags", "nobuffer");
+        // No "fflags nobuffer": it drops the packets read while probing, the keyframe a GOP-caching server sends first
+        // among them, and every grab then waits a whole GOP for the next one.
         grabber.setAudioStream(-1);
         // One decoder thread: many grabs run side by side, and FFmpeg's default of a thread per core each would swamp
         // the liveness tier on a small machine.
         grabber.setVideoOption("threads", "1");
+        // The decoder's own planes, read in place (see DecodedPicture): no per-grab scaler, no full-frame conversion.
+        grabber.setImageMode(inPlace ? FrameGrabber.ImageMode.RAW : FrameGrabber.ImageMode.COLOR);
         try {
-            grabber.startUnsafe();
+            // RTSP: the SDP's sprop-parameter-sets already say what the stream is, so the stream-info pass (which
+            // decodes frames only to learn it) is skipped; the first decoded frame tells the rest.
+            grabber.startUnsafe(!rtsp);
         } catch (FrameGrabber.Exception e) {
             release(grabber);
             return failed(classifyOpen(e, started), "open failed: " + quiet(e), started);
         }
         try {
             Frame key = null;
+            DecodedPicture picture = null;
             int frames = 0;
             while (System.nanoTime() < deadlineNanos) {
                 Frame f = grabber.grabImage();
@@ -94,6 +110,10 @@ public final class DeepGrabber {
                 // FFmpeg's H.264 decoder outputs nothing before the first keyframe it can decode from, so the first
                 // picture is it; the packet flag is not (with decoder delay it belongs to a later packet).
                 if (f.image != null) {
+                    picture = picture(f, inPlace);
+                    if (picture == null) {
+                        return null;
+                    }
                     key = f;
                     break;
                 }
@@ -105,8 +125,8 @@ public final class DeepGrabber {
             }
             Duration ttff = Duration.ofNanos(System.nanoTime() - started);
             // Sampled now: the grabber reuses the frame's buffer for the next one.
-            FrameSample sample = FrameSample.ofBgr((ByteBuffer) key.image[0], key.imageWidth, key.imageHeight, key.imageStride);
-            byte[] jpeg = snapshot(key);
+            FrameSample sample = FrameSample.of(picture);
+            byte[] jpeg = snapshot(picture);
             int width = key.imageWidth;
             int height = key.imageHeight;
             long firstTimestamp = key.timestamp;
@@ -116,8 +136,13 @@ public final class DeepGrabber {
             Integer gop = null;
             long frozenMicros = frozenWindow.toNanos() / 1_000;
             int decoded = 0;
+            long previous = firstTimestamp;
+            long step = 0;
+            // The frames in between are decoded (P-frames need them) but processed only when the next one is due to
+            // reach the window: with the BGR fallback, converting ~25 unused frames would be most of a check's CPU.
+            boolean convert = false;
             while (frozenMicros > 0 && System.nanoTime() < deadlineNanos) {
-                Frame f = grabber.grabImage();
+                Frame f = grabber.grabFrame(false, true, convert, false, false);
                 if (f == null) {
                     break;
                 }
@@ -128,10 +153,15 @@ public final class DeepGrabber {
                 if (gop == null && f.keyFrame) {
                     gop = decoded;
                 }
-                if (f.timestamp - firstTimestamp >= frozenMicros) {
-                    later = FrameSample.ofBgr((ByteBuffer) f.image[0], f.imageWidth, f.imageHeight, f.imageStride);
+                long since = f.timestamp - firstTimestamp;
+                if (since >= frozenMicros && convert) {
+                    DecodedPicture frozenCheck = picture(f, inPlace);
+                    later = frozenCheck == null ? null : FrameSample.of(frozenCheck);
                     break;
                 }
+                step = f.timestamp > previous ? f.timestamp - previous : step;
+                previous = f.timestamp;
+                convert = since + step >= frozenMicros;
             }
             double fps = grabber.getFrameRate();
             long bitrate = grabber.getVideoBitrate();
@@ -143,6 +173,10 @@ public final class DeepGrabber {
         } finally {
             release(grabber);
         }
+    }
+
+    private static DecodedPicture picture(Frame frame, boolean inPlace) {
+        return inPlace ? DecodedPicture.planar(frame) : DecodedPicture.bgr(frame);
     }
 
     private static Grab failed(ProbeCause cause, String detail, long started) {
@@ -176,18 +210,27 @@ public final class DeepGrabber {
     private static final int HTTP_FORBIDDEN = -(0xF8 | '4' << 8 | '0' << 16 | '3' << 24);
     private static final int HTTP_NOT_FOUND = -(0xF8 | '4' << 8 | '0' << 16 | '4' << 24);
 
-    private static byte[] snapshot(Frame key) {
-        try (Java2DFrameConverter converter = new Java2DFrameConverter()) {
-            BufferedImage full = converter.getBufferedImage(key);
-            int h = Math.max(1, full.getHeight() * SNAPSHOT_WIDTH / full.getWidth());
-            BufferedImage small = new BufferedImage(SNAPSHOT_WIDTH, h, BufferedImage.TYPE_3BYTE_BGR);
-            Graphics2D g = small.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(full, 0, 0, SNAPSHOT_WIDTH, h, null);
-            g.dispose();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(16_384);
-            ImageIO.write(small, "jpg", out);
-            return out.toByteArray();
+    /** A 320-pixel-wide JPEG of the picture, each pixel the mean of a 2×2 block. */
+    private static byte[] snapshot(DecodedPicture picture) {
+        try {
+            int w = picture.width();
+            int h = picture.height();
+            int sh = Math.max(1, h * SNAPSHOT_WIDTH / w);
+            BufferedImage small = new BufferedImage(SNAPSHOT_WIDTH, sh, BufferedImage.TYPE_3BYTE_BGR);
+            byte[] out = ((DataBufferByte) small.getRaster().getDataBuffer()).getData();
+            for (int y = 0; y < sh; y++) {
+                int sourceRow = y * h / sh;
+                for (int x = 0; x < SNAPSHOT_WIDTH; x++) {
+                    int p = picture.rgb2x2(x * w / SNAPSHOT_WIDTH, sourceRow);
+                    int i = (y * SNAPSHOT_WIDTH + x) * 3;
+                    out[i] = (byte) p;
+                    out[i + 1] = (byte) (p >> 8);
+                    out[i + 2] = (byte) (p >> 16);
+                }
+            }
+            ByteArrayOutputStream jpeg = new ByteArrayOutputStream(16_384);
+            ImageIO.write(small, "jpg", jpeg);
+            return jpeg.toByteArray();
         } catch (IOException | RuntimeException e) {
             return null;
         }

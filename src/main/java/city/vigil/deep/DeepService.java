@@ -4,10 +4,11 @@ import city.vigil.camera.CameraRecords;
 import city.vigil.monitor.MonitorService;
 import city.vigil.monitor.StateChanged;
 import city.vigil.platform.CredentialCipher;
+import city.vigil.platform.Daemons;
 import city.vigil.platform.EmbeddedDatabase;
-import city.vigil.sim.DemoConfig;
 import city.vigil.probe.ProbeCause;
 import city.vigil.probe.TargetPolicy;
+import city.vigil.sim.DemoConfig;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -62,15 +62,18 @@ public class DeepService {
     private final AgroalDataSource dataSource;
     private final CredentialCipher cipher;
     private final DiagnosisStore store;
+    private final DeepStreamChoice streams;
     private final MonitorService monitor;
     private final MeterRegistry meters;
     private final DemoConfig demo;
     private final Diagnostics diagnostics;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
-    private final CheckRuns runs = new CheckRuns();
+    private final CheckRuns runs;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong checked = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    /** Checks put off because the device had no session to spare. */
+    private final AtomicLong busy = new AtomicLong();
     private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
     private DeepGrabber grabber;
     private ThreadPoolExecutor pool;
@@ -81,8 +84,10 @@ public class DeepService {
     private Timer ttff;
     private volatile boolean stopping;
 
-    DeepService(DeepConfig config, AgroalDataSource dataSource, CredentialCipher cipher, DiagnosisStore store, MonitorService monitor,
-                MeterRegistry meters, DemoConfig demo) {
+    DeepService(DeepConfig config, AgroalDataSource dataSource, CredentialCipher cipher, DiagnosisStore store, DeepStreamChoice streams,
+                MonitorService monitor, MeterRegistry meters, DemoConfig demo) {
+        this.streams = streams;
+        this.runs = new CheckRuns(config.retryInterval(), config.failedRecheckCeiling());
         this.demo = demo;
         this.diagnostics = new Diagnostics(config.thresholds().toThresholds());
         this.config = config;
@@ -105,6 +110,8 @@ public class DeepService {
         ttff = Timer.builder("vigil.deep.time.to.first.frame").description("Deep check: open to first decoded keyframe")
                 .publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(10)).register(meters);
         meters.gauge("vigil.deep.in.flight", inFlight);
+        io.micrometer.core.instrument.FunctionCounter.builder("vigil.deep.device.busy", busy, AtomicLong::get)
+                .description("Deep checks put off because the device's sessions were all in use").register(meters);
         // The embedded demo sweeps class 1 every two minutes and the rest every five, so a newcomer sees diagnoses and
         // snapshots at once while a laptop keeps CPU for the liveness tier and the simulator.
         boolean demoFleet = demo.enabled() && EmbeddedDatabase.active();
@@ -112,11 +119,7 @@ public class DeepService {
         others = new SweepPlan(demoFleet ? Duration.ofMinutes(5) : config.interval(), pc -> pc != 1);
         io.micrometer.core.instrument.Gauge.builder("vigil.deep.sweep.progress", this, d -> Math.min(d.class1.progress(), d.others.progress()))
                 .description("Share of the current sweeps dispatched (the slower of class 1 and the rest)").register(meters);
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "vigil-deep-sweep");
-            t.setDaemon(true);
-            return t;
-        });
+        scheduler = Daemons.scheduler("vigil-deep-sweep");
         if (config.enabled()) {
             // The liveness tier settles first after a start: decoding is the heavier work and can wait half a minute.
             scheduler.scheduleWithFixedDelay(this::tick, config.startDelay().toMillis(), 1_000, TimeUnit.MILLISECONDS);
@@ -156,16 +159,19 @@ public class DeepService {
         Optional<String> refused = refused(t.url());
         if (refused.isPresent()) {
             // Not a camera fault, and no connection made: recorded so operators see why it has no picture.
-            store.save(new DiagnosisView(gbId, Instant.now(), false, ProbeCause.NOT_ALLOWED.name(), null, List.of(), List.of(),
+            return store.save(new DiagnosisView(gbId, Instant.now(), false, ProbeCause.NOT_ALLOWED.name(), null, List.of(), List.of(),
                     new DiagnosisView.Measures(t.stream(), null, null, null, null, null, null, null, "not checked: " + refused.get()),
                     null, null), null, null);
-            return store.find(gbId);
+        }
+        String host = hostOf(t.url());
+        if (!awaitSession(host)) {
+            throw new DeviceBusy(gbId);
         }
         inFlight.incrementAndGet();
         try {
             DeepGrabber.Grab grab = grabber.grab(t.url(), t.user(), t.password());
             Instant now = Instant.now();
-            Fingerprint baseline = store.baseline(gbId);
+            Fingerprint baseline = Fingerprint.fromBytes(t.baseline());
             List<Verdict> verdicts = grab.decoded()
                     ? diagnostics.diagnose(grab.sample(), grab.later(), new Diagnostics.History(baseline))
                     : diagnostics.signalLoss(grab.detail());
@@ -177,7 +183,7 @@ public class DeepService {
                     new ArrayList<>(faults), verdicts, new DiagnosisView.Measures(t.stream(), grab.timeToFirstFrame().toMillis(), grab.codec(),
                     grab.decoded() ? grab.width() : null, grab.decoded() ? grab.height() : null, grab.decoded() ? grab.fps() : null,
                     grab.bitrate(), grab.gop(), grab.detail()), null, null);
-            store.save(view, learned, grab.snapshotJpeg());
+            Optional<DiagnosisView> stored = store.save(view, learned, grab.snapshotJpeg());
             if (grab.decoded()) {
                 ttff.record(grab.timeToFirstFrame());
             }
@@ -187,12 +193,61 @@ public class DeepService {
             }
             count(faults.isEmpty() ? "ok" : primary.name().toLowerCase());
             monitor.deepResult(gbId, !grab.decoded(), grab.decoded() ? primary == null ? null : primary.name() : null);
-            if (runs.recheckSoon(gbId, !faults.isEmpty())) {
-                scheduler.schedule(() -> submit(gbId), config.retryInterval().toMillis(), TimeUnit.MILLISECONDS);
+            Duration recheck = runs.recheckAfter(gbId, !faults.isEmpty());
+            if (recheck != null) {
+                scheduler.schedule(() -> recheck(gbId), recheck.toMillis(), TimeUnit.MILLISECONDS);
             }
-            return store.find(gbId);
+            return stored;
         } finally {
             inFlight.decrementAndGet();
+            monitor.hostSessions().release(host);
+        }
+    }
+
+    private static String hostOf(String url) {
+        try {
+            String host = URI.create(url).getHost();
+            return host == null ? "" : host;
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    /** The camera's host has no session to spare (liveness probes and other grabs hold them all). */
+    public static final class DeviceBusy extends RuntimeException {
+        DeviceBusy(String gbId) {
+            super("every session to the device of " + gbId + " is in use; try again shortly");
+        }
+    }
+
+    /** Waits up to the grab deadline for a session to the device (liveness probes hold one for well under a second). */
+    private boolean awaitSession(String host) {
+        long until = System.nanoTime() + config.deadline().toNanos();
+        while (!monitor.hostSessions().tryAcquire(host)) {
+            if (System.nanoTime() >= until || stopping) {
+                return false;
+            }
+            try {
+                Thread.sleep(SESSION_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final long SESSION_POLL_MILLIS = 50;
+
+    /**
+     * A re-check outside the sweep, unless the liveness tier has the channel down for a reason of its own: then its
+     * recovery triggers a check at once, and decoding a dead stream meanwhile tells nothing new.
+     */
+    private void recheck(String gbId) {
+        Optional<city.vigil.monitor.ChannelView> channel = monitor.channel(gbId);
+        boolean downForLiveness = channel.isPresent() && !channel.get().state().online() && channel.get().cause() != ProbeCause.NO_MEDIA;
+        if (!downForLiveness) {
+            submit(gbId);
         }
     }
 
@@ -211,6 +266,10 @@ public class DeepService {
         pool.execute(() -> {
             try {
                 check(gbId);
+            } catch (DeviceBusy e) {
+                // Not the camera's fault and nothing to record: its turn comes again after the retry interval.
+                busy.incrementAndGet();
+                scheduler.schedule(() -> submit(gbId), config.retryInterval().toMillis(), TimeUnit.MILLISECONDS);
             } catch (RuntimeException e) {
                 if (!stopping) {
                     LOG.warnf("Deep check of %s failed: %s", gbId, e.getMessage());
@@ -255,18 +314,19 @@ public class DeepService {
     }
 
     /** The stream to decode (sub by default, the other as fallback) with its credentials. */
-    private record Target(String url, String user, String password, String stream) {
+    private record Target(String url, String user, String password, String stream, byte[] baseline) {
     }
 
     private Optional<Target> target(String gbId) {
-        String sql = "SELECT main_url, main_credentials, sub_url, sub_credentials FROM camera WHERE gb_id = ? AND lifecycle <> 'REMOVED'";
+        String sql = "SELECT main_url, main_credentials, sub_url, sub_credentials, d.stream, g.baseline FROM camera c "
+                + "LEFT JOIN camera_deep_stream d USING (gb_id) LEFT JOIN camera_diagnosis g USING (gb_id) WHERE gb_id = ? AND lifecycle <> 'REMOVED'";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, gbId);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                boolean preferMain = "MAIN".equalsIgnoreCase(config.stream());
+                boolean preferMain = DeepStreamChoice.MAIN.equals(rs.getString(5) != null ? rs.getString(5) : streams.fleetDefault());
                 String first = preferMain ? "MAIN" : "SUB";
                 String second = preferMain ? "SUB" : "MAIN";
                 for (String stream : List.of(first, second)) {
@@ -276,7 +336,7 @@ public class DeepService {
                         String secret = credentials == null ? null : cipher.decrypt(CameraRecords.credentialContext(gbId, stream), credentials);
                         int colon = secret == null ? -1 : secret.indexOf(':');
                         return Optional.of(new Target(url, secret == null ? null : colon < 0 ? secret : secret.substring(0, colon),
-                                secret == null || colon < 0 ? null : secret.substring(colon + 1), stream));
+                                secret == null || colon < 0 ? null : secret.substring(colon + 1), stream, rs.getBytes(6)));
                     }
                 }
                 return Optional.empty();

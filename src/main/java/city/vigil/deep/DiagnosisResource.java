@@ -1,6 +1,7 @@
 package city.vigil.deep;
 
 import city.vigil.camera.CameraService;
+import city.vigil.platform.ApiError;
 import city.vigil.platform.ApiException;
 import city.vigil.platform.CallerScope;
 import jakarta.inject.Inject;
@@ -41,7 +42,11 @@ public class DiagnosisResource {
     @Operation(summary = "Check a camera now", description = "Decodes and diagnoses at once (blocking, up to the grab deadline).")
     public DiagnosisView checkNow(@PathParam("gbId") String gbId) {
         cameras.get(scope.get(), gbId);
-        return deep.check(gbId).orElseThrow(() -> ApiException.notFound("Stream of camera", gbId));
+        try {
+            return deep.check(gbId).orElseThrow(() -> ApiException.notFound("Stream of camera", gbId));
+        } catch (DeepService.DeviceBusy e) {
+            throw new ApiException(ApiError.DEVICE_BUSY, e.getMessage());
+        }
     }
 
     @DELETE

@@ -29,7 +29,8 @@ public class DiagnosisStore {
             + "ON CONFLICT (gb_id) DO UPDATE SET checked_at = excluded.checked_at, decoded = excluded.decoded, cause = excluded.cause, "
             + "faults = excluded.faults, verdicts = excluded.verdicts, measures = excluded.measures, "
             + "baseline = coalesce(camera_diagnosis.baseline, excluded.baseline), baseline_at = coalesce(camera_diagnosis.baseline_at, excluded.baseline_at), "
-            + "snapshot = coalesce(excluded.snapshot, camera_diagnosis.snapshot), snapshot_at = coalesce(excluded.snapshot_at, camera_diagnosis.snapshot_at)";
+            + "snapshot = coalesce(excluded.snapshot, camera_diagnosis.snapshot), snapshot_at = coalesce(excluded.snapshot_at, camera_diagnosis.snapshot_at) "
+            + "RETURNING baseline_at, snapshot_at";
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
@@ -39,12 +40,8 @@ public class DiagnosisStore {
         this.json = json;
     }
 
-    /** The camera's learned baseline, if it has one. */
-    public Fingerprint baseline(String gbId) {
-        return Fingerprint.fromBytes(bytes("SELECT baseline FROM camera_diagnosis WHERE gb_id = ?", gbId));
-    }
-
-    public void save(DiagnosisView d, Fingerprint newBaseline, byte[] snapshot) {
+    /** Stores the diagnosis; returns it as stored (when its baseline was learned, its snapshot taken), or empty when the camera is gone. */
+    public Optional<DiagnosisView> save(DiagnosisView d, Fingerprint newBaseline, byte[] snapshot) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(UPSERT)) {
             s.setString(1, d.gbId());
             s.setTimestamp(2, Timestamp.from(d.checkedAt()));
@@ -59,7 +56,10 @@ public class DiagnosisStore {
             s.setBytes(10, snapshot);
             s.setTimestamp(11, snapshot == null ? null : Timestamp.from(d.checkedAt()));
             s.setString(12, d.gbId());
-            s.executeUpdate();
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new DiagnosisView(d.gbId(), d.checkedAt(), d.decoded(), d.cause(), d.primary(), d.faults(), d.verdicts(),
+                        d.measures(), instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)))) : Optional.empty();
+            }
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Cannot store the diagnosis of " + d.gbId(), e);
         }
@@ -111,17 +111,6 @@ public class DiagnosisStore {
     }
 
     public record Snapshot(byte[] jpeg, Instant takenAt) {
-    }
-
-    private byte[] bytes(String sql, String gbId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, gbId);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getBytes(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the diagnosis of " + gbId, e);
-        }
     }
 
     private static Instant instant(Timestamp t) {

@@ -18,9 +18,9 @@ public final class Diagnostics {
     /** The thresholds (vigil.deep.thresholds.*), tuned on the simulator's faults (see DiagnosisTest). */
     public record Thresholds(double blackMean, double blackStd, double darkMean, double brightMean, double brightShare,
                              double contrastStd, double blurLaplacian, double frozenChangedShare, double castRatio, double castDistance,
-                             double noiseGradient, double occludedShare, double sceneDistance) {
+                             double noiseGradient, double occludedShare, double stripeAmplitude, double sceneDistance) {
         public static Thresholds defaults() {
-            return new Thresholds(20, 1.5, 45, 215, 0.35, 18, 300, 0.008, 1.5, 12, 30, 0.45, 0.45);
+            return new Thresholds(20, 1.5, 45, 215, 0.35, 18, 300, 0.008, 1.5, 12, 30, 0.45, 4, 0.45);
         }
     }
 
@@ -78,6 +78,7 @@ public final class Diagnostics {
         double occluded = largestFlatShare(y, f.width(), f.height());
         needPicture.add(Verdict.over(ImageFault.OCCLUDED, occluded, t.occludedShare(), 0.3,
                 String.format("%.0f%% of the view is one flat region", occluded * 100)));
+        needPicture.add(stripes(y, f.width(), f.height()));
         needPicture.add(colourCast(f));
         Fingerprint now = Fingerprint.of(f);
         if (history.baseline() != null) {
@@ -126,7 +127,7 @@ public final class Diagnostics {
 
     /** Most telling first: a frozen or snowy picture is also "low contrast" or "blurred" to the simpler measures. */
     private static final List<ImageFault> PRIORITY = List.of(ImageFault.SIGNAL_LOSS, ImageFault.BLACK, ImageFault.FROZEN,
-            ImageFault.NOISE, ImageFault.TOO_DARK, ImageFault.OVEREXPOSED, ImageFault.OCCLUDED, ImageFault.COLOUR_CAST,
+            ImageFault.NOISE, ImageFault.STRIPES, ImageFault.TOO_DARK, ImageFault.OVEREXPOSED, ImageFault.OCCLUDED, ImageFault.COLOUR_CAST,
             ImageFault.SCENE_CHANGED, ImageFault.BLURRED, ImageFault.LOW_CONTRAST);
 
     /** Lab chroma: mean offset D against dispersion M; a cast when D is large and dominates M. Gray pictures never. */
@@ -159,6 +160,99 @@ public final class Diagnostics {
         String evidence = gray ? "grayscale picture (night IR): no colour to judge"
                 : String.format("Lab mean offset %.1f (a %.1f, b %.1f), dispersion %.1f, ratio %.2f", d, ma, mb, m, k);
         return new Verdict(ImageFault.COLOUR_CAST, failed, round(k), t.castRatio(), failed || gray ? 0.8 : 0.6, evidence);
+    }
+
+    /**
+     * Rolling interference: the row means carry one dominant period (3–30 rows of the sample) as one sine that runs
+     * through the whole picture, top half and bottom half alike. A scene's horizontal edges (a skyline, lane marks) are
+     * steps in one place, whose energy spreads over every period and which no single sine follows across the picture.
+     */
+    private Verdict stripes(double[] y, int w, int h) {
+        double[] rows = new double[h];
+        for (int row = 0; row < h; row++) {
+            double s = 0;
+            for (int col = 0; col < w; col++) {
+                s += y[row * w + col];
+            }
+            rows[row] = s / w;
+        }
+        double period = dominantPeriod(rows);
+        // What is left after a running median over one period: the bands, without the scene's gradients and steps (a
+        // median keeps the horizon a step where a mean would smear it into a ramp).
+        int window = (int) Math.round(period) | 1;
+        double[] bands = new double[h];
+        double[] around = new double[window];
+        for (int row = 0; row < h; row++) {
+            int from = Math.max(0, Math.min(h - window, row - window / 2));
+            System.arraycopy(rows, from, around, 0, window);
+            java.util.Arrays.sort(around);
+            bands[row] = rows[row] - around[window / 2];
+        }
+        double omega = 2 * Math.PI / period;
+        double re = 0;
+        double im = 0;
+        for (int k = 0; k < h; k++) {
+            re += bands[k] * Math.cos(omega * k);
+            im += bands[k] * Math.sin(omega * k);
+        }
+        double depth = 2 * Math.sqrt(re * re + im * im) / h;
+        double phase = Math.atan2(im, re);
+        double top = fit(bands, 0, h / 2, omega, phase);
+        double bottom = fit(bands, h / 2, h, omega, phase);
+        double score = Math.min(top, bottom) >= 0.6 ? depth : 0;
+        return Verdict.over(ImageFault.STRIPES, score, t.stripeAmplitude(), t.stripeAmplitude(),
+                String.format("bands every %.1f rows of %d, %.1f luma levels deep; the sine follows the top half %.0f%%, the bottom %.0f%%",
+                        period, h, depth, Math.max(0, top) * 100, Math.max(0, bottom) * 100));
+    }
+
+    /**
+     * The period (rows) carrying most of the row-to-row energy. First differences take out gradients and turn a
+     * scene's steps into lone spikes; they are clipped at three times their median size, so one big step (the horizon)
+     * cannot drown faint bands.
+     */
+    private static double dominantPeriod(double[] rows) {
+        double[] diff = new double[rows.length - 1];
+        double[] sizes = new double[diff.length];
+        for (int i = 0; i < diff.length; i++) {
+            diff[i] = rows[i + 1] - rows[i];
+            sizes[i] = Math.abs(diff[i]);
+        }
+        java.util.Arrays.sort(sizes);
+        double limit = Math.max(0.5, 3 * sizes[sizes.length / 2]);
+        for (int i = 0; i < diff.length; i++) {
+            diff[i] = Math.max(-limit, Math.min(limit, diff[i]));
+        }
+        double bestPower = -1;
+        double best = 3;
+        for (double period = 3; period <= 30; period += 0.25) {
+            double re = 0;
+            double im = 0;
+            double omega = 2 * Math.PI / period;
+            for (int k = 0; k < diff.length; k++) {
+                re += diff[k] * Math.cos(omega * k);
+                im += diff[k] * Math.sin(omega * k);
+            }
+            double power = re * re + im * im;
+            if (power > bestPower) {
+                bestPower = power;
+                best = period;
+            }
+        }
+        return best;
+    }
+
+    /** Correlation, over rows [from, to), of {@code bands} with the sine of that frequency and phase. */
+    private static double fit(double[] bands, int from, int to, double omega, double phase) {
+        double sv = 0;
+        double ss = 0;
+        double vv = 0;
+        for (int k = from; k < to; k++) {
+            double sine = Math.cos(omega * k - phase);
+            sv += sine * bands[k];
+            ss += sine * sine;
+            vv += bands[k] * bands[k];
+        }
+        return vv == 0 ? 0 : sv / Math.sqrt(ss * vv);
     }
 
     /** Share of sampled pixels whose luma moved by more than 10 levels (compression noise stays below). */

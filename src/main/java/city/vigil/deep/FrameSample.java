@@ -1,7 +1,5 @@
 package city.vigil.deep;
 
-import java.nio.ByteBuffer;
-
 /**
  * A decoded frame reduced to what diagnostics need: RGB on a small grid picked point by point (not averaged, so
  * snow and sharp edges survive the reduction), plus the source size. 160×90 is enough for every fault Vigil
@@ -11,18 +9,19 @@ public record FrameSample(int width, int height, int sourceWidth, int sourceHeig
     public static final int WIDTH = 160;
     public static final int HEIGHT = 90;
 
-    /** Samples a BGR24 image (JavaCV's default grabber output) of {@code w}×{@code h} with the given row stride. */
-    public static FrameSample ofBgr(ByteBuffer bgr, int w, int h, int stride) {
+    /** Samples a decoded picture on the grid, point by point. */
+    static FrameSample of(DecodedPicture picture) {
+        int w = picture.width();
+        int h = picture.height();
         byte[] rgb = new byte[WIDTH * HEIGHT * 3];
         for (int sy = 0; sy < HEIGHT; sy++) {
             int y = (int) ((sy + 0.5) * h / HEIGHT);
             for (int sx = 0; sx < WIDTH; sx++) {
-                int x = (int) ((sx + 0.5) * w / WIDTH);
-                int src = y * stride + x * 3;
+                int p = picture.rgb((int) ((sx + 0.5) * w / WIDTH), y);
                 int dst = (sy * WIDTH + sx) * 3;
-                rgb[dst] = bgr.get(src + 2);
-                rgb[dst + 1] = bgr.get(src + 1);
-                rgb[dst + 2] = bgr.get(src);
+                rgb[dst] = (byte) (p >> 16);
+                rgb[dst + 1] = (byte) (p >> 8);
+                rgb[dst + 2] = (byte) p;
             }
         }
         return new FrameSample(WIDTH, HEIGHT, w, h, rgb);

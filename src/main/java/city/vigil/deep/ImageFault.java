@@ -13,5 +13,7 @@ public enum ImageFault {
     COLOUR_CAST,
     NOISE,
     OCCLUDED,
+    /** Horizontal bands across the whole picture (rolling interference: mains hum, a bad cable). */
+    STRIPES,
     SCENE_CHANGED
 }

@@ -40,6 +40,8 @@ final class Channel {
     /** Last result failed / failed hard: what the parent tracker counted for this channel. */
     boolean countedFailing;
     boolean countedHard;
+    /** How its time counts for availability, as last written (null: not written by this run yet). */
+    TimeCategory category;
 
     Channel(ChannelSpec spec, ChannelState state) {
         this.gbId = spec.gbId();

@@ -104,7 +104,13 @@ final class ChannelBook {
      * last seen. Writes nothing: start-up rebuilds the store from {@link #statuses} in one go.
      */
     void restore(ChannelSpec spec, ChannelState state, String imageFault, boolean outageOpen, long lastSeen, Instant now) {
+        restore(spec, state, imageFault, outageOpen, lastSeen, null, now);
+    }
+
+    /** {@code category}: the availability category PostgreSQL has open for it (null: none, written at its next change). */
+    void restore(ChannelSpec spec, ChannelState state, String imageFault, boolean outageOpen, long lastSeen, TimeCategory category, Instant now) {
         Channel c = new Channel(spec, state);
+        c.category = category;
         // The deep tier's verdict survives too: a DEGRADED channel stays DEGRADED, a NO_MEDIA one OFFLINE.
         c.imageFault = state.state() == LinkState.DEGRADED ? imageFault : null;
         c.mediaLost = state.state() == LinkState.OFFLINE && state.cause() == ProbeCause.NO_MEDIA;
@@ -136,6 +142,7 @@ final class ChannelBook {
                 parents.join(c);
             }
             writeStatus(c, null);
+            noteCategory(c, now);
             if (spec.probed()) {
                 schedule(c, policy(spec).timing().first(c.gbId, now).toEpochMilli());
             }
@@ -175,6 +182,7 @@ final class ChannelBook {
         if (c.outageOpen) {
             writes.accept(new Write.CloseOutage(gbId, now));
         }
+        noteCategory(c, now);
         writes.accept(new Write.Removed(gbId));
     }
 
@@ -280,6 +288,9 @@ final class ChannelBook {
         ChannelState after = c.state;
         if (after.state() != before.state() || after.flapping() != before.flapping() || after.cause() != before.cause()) {
             writeStatus(c, after.state() != before.state() ? before.state() : null);
+        }
+        if (after.flapping() && !before.flapping() && c.counted()) {
+            writes.accept(new Write.Flapping(c.gbId, c.spec.pointClass(), now));
         }
         settleOutage(c, now, c.failingSince == 0 ? now : Instant.ofEpochMilli(c.failingSince));
         reschedule(c, dueMillis, now, soft);
@@ -399,10 +410,20 @@ final class ChannelBook {
         if (!c.outageOpen && down && !c.awaitingFirstProbe) {
             c.outageOpen = true;
             String cause = st.state() == LinkState.DEGRADED ? c.imageFault : st.cause() == null ? null : st.cause().name();
-            writes.accept(new Write.OpenOutage(c.gbId, c.spec.areaPath(), c.spec.pointClass(), cause, openedAt));
+            writes.accept(new Write.OpenOutage(c.gbId, c.spec.areaPath(), c.spec.pointClass(), cause, st.state() == LinkState.DEGRADED, openedAt));
         } else if (c.outageOpen && clear) {
             c.outageOpen = false;
             writes.accept(new Write.CloseOutage(c.gbId, now));
+        }
+        noteCategory(c, now);
+    }
+
+    /** Writes the channel's availability category when it changed (the journal keeps its intervals). */
+    private void noteCategory(Channel c, Instant now) {
+        TimeCategory category = TimeCategory.of(c);
+        if (category != c.category) {
+            c.category = category;
+            writes.accept(new Write.Category(c.gbId, category, now));
         }
     }
 
@@ -415,7 +436,7 @@ final class ChannelBook {
         ParentTracker.Parent p = parents.parent(parentGbId);
         if (change == ParentTracker.Change.WENT_OFFLINE && !p.outageOpen && c.counted()) {
             p.outageOpen = true;
-            writes.accept(new Write.OpenOutage(parentGbId, c.spec.areaPath(), c.spec.pointClass(), cause == null ? null : cause.name(), now));
+            writes.accept(new Write.OpenOutage(parentGbId, c.spec.areaPath(), c.spec.pointClass(), cause == null ? null : cause.name(), false, now));
         } else if (change == ParentTracker.Change.CAME_BACK && p.outageOpen) {
             p.outageOpen = false;
             writes.accept(new Write.CloseOutage(parentGbId, now));

@@ -44,7 +44,10 @@ final class Monitor implements AutoCloseable {
     void start() {
         context.runOnContext(v -> {
             tickTimer = vertx.setPeriodic(TICK_MS, id -> tick());
-            secondTimer = vertx.setPeriodic(1_000, id -> book.everySecond(clock.instant()));
+            secondTimer = vertx.setPeriodic(1_000, id -> {
+                book.everySecond(clock.instant());
+                dispatcher.drain();
+            });
         });
     }
 

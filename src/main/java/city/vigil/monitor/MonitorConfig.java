@@ -90,6 +90,9 @@ public interface MonitorConfig {
     interface ClassSettings {
         Optional<Duration> interval();
 
+        /** Re-probe after a soft failure (default: 5 s for class 1, {@code retry-interval} for the rest). */
+        Optional<Duration> retryInterval();
+
         Optional<Integer> failuresToOffline();
 
         Optional<Integer> successesToOnline();

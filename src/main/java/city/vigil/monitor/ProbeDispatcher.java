@@ -1,17 +1,16 @@
 package city.vigil.monitor;
 
 import io.vertx.core.Future;
+import city.vigil.probe.HostSessions;
 import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Queue;
 import java.util.function.Supplier;
 
 /**
- * Starts due probes within bounds: at most {@code maxInFlight} at once overall and {@code perHost} at once per
- * device host, so Vigil never overloads a camera or an NVR. Probes over a bound wait in a bounded queue; when the
- * queue is full the probe is dropped and counted (a visible bound, never a silent one). Not thread-safe: use it from
- * one event loop.
+ * Starts due probes within bounds: at most {@code maxInFlight} at once overall and, per device host, no more than
+ * the {@link HostSessions} it shares with the deep tier allow, so Vigil never overloads a camera or an NVR. Probes
+ * over a bound wait in a bounded queue; when the queue is full the probe is dropped and counted (a visible bound,
+ * never a silent one). Not thread-safe: use it from one event loop.
  */
 public final class ProbeDispatcher {
 
@@ -20,22 +19,21 @@ public final class ProbeDispatcher {
     }
 
     private final int maxInFlight;
-    private final int perHost;
+    private final HostSessions sessions;
     private final int maxQueued;
-    private final Map<String, Integer> hostInFlight = new HashMap<>();
     private final Queue<Waiting> queue = new ArrayDeque<>();
     private int inFlight;
     private long dropped;
 
-    public ProbeDispatcher(int maxInFlight, int perHost, int maxQueued) {
+    public ProbeDispatcher(int maxInFlight, HostSessions sessions, int maxQueued) {
         this.maxInFlight = maxInFlight;
-        this.perHost = perHost;
+        this.sessions = sessions;
         this.maxQueued = maxQueued;
     }
 
     /** Starts the probe now if the bounds allow, else queues it; false when it had to be dropped. */
     public boolean submit(String host, Supplier<Future<?>> start) {
-        if (canStart(host)) {
+        if (tryStart(host)) {
             launch(host, start);
             return true;
         }
@@ -59,13 +57,14 @@ public final class ProbeDispatcher {
         return dropped;
     }
 
-    private boolean canStart(String host) {
-        return inFlight < maxInFlight && hostInFlight.getOrDefault(host, 0) < perHost;
+    /** Takes a host session when the global bound allows one more probe. */
+    private boolean tryStart(String host) {
+        return inFlight < maxInFlight && sessions.tryAcquire(host);
     }
 
+    /** Starts a probe whose host session is taken. */
     private void launch(String host, Supplier<Future<?>> start) {
         inFlight++;
-        hostInFlight.merge(host, 1, Integer::sum);
         Future<?> probe;
         try {
             probe = start.get();
@@ -77,12 +76,15 @@ public final class ProbeDispatcher {
 
     private void finished(String host) {
         inFlight--;
-        hostInFlight.computeIfPresent(host, (h, n) -> n == 1 ? null : n - 1);
+        sessions.release(host);
         drain();
     }
 
-    /** Starts queued probes, oldest first, that the bounds now allow; probes for a busy host wait their turn. */
-    private void drain() {
+    /**
+     * Starts queued probes, oldest first, that the bounds now allow; probes for a busy host wait their turn. Runs after
+     * every probe and once a second (a deep grab may have given a host's session back meanwhile).
+     */
+    public void drain() {
         int rounds = queue.size();
         for (int i = 0; i < rounds && inFlight < maxInFlight; i++) {
             Waiting w = queue.poll();
@@ -90,7 +92,7 @@ public final class ProbeDispatcher {
                 // A probe that completed at once drained the queue from inside launch().
                 return;
             }
-            if (canStart(w.host())) {
+            if (tryStart(w.host())) {
                 launch(w.host(), w.start());
             } else {
                 queue.add(w);

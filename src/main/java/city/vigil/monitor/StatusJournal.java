@@ -1,8 +1,13 @@
 package city.vigil.monitor;
 
+import city.vigil.event.EventType;
+import city.vigil.event.Outbox;
+import city.vigil.event.Severity;
+import city.vigil.probe.ProbeCause;
 import io.agroal.api.AgroalDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -12,7 +17,9 @@ import java.util.List;
 /**
  * Writes a batch of the monitor's decisions to PostgreSQL in one transaction: channel statuses (restart safety),
  * state transitions (history) and outage opens and closes, in the order they were decided. The partial unique index
- * keeps one open outage per channel whatever happens, so replaying a batch after a failure is harmless.
+ * keeps one open outage per channel whatever happens, so replaying a batch after a failure is harmless. Each outage
+ * that opens or closes puts its event in the outbox in the same transaction (camera.offline, camera.degraded when the
+ * cause is an image fault, camera.online).
  */
 final class StatusJournal {
     private static final String UPSERT_STATUS = "INSERT INTO channel_status (gb_id, state, since, cause, flapping, last_seen_at, last_probe_at, detail, "
@@ -23,8 +30,16 @@ final class StatusJournal {
             + "detail = excluded.detail, updated_at = now()";
     private static final String INSERT_TRANSITION = "INSERT INTO state_transition (gb_id, at, from_state, to_state, cause, flapping) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String OPEN_OUTAGE = "INSERT INTO outage (gb_id, area_path, point_class, cause, started_at) VALUES (?, ?, ?, ?, ?) "
+            + "ON CONFLICT (gb_id) WHERE ended_at IS NULL DO NOTHING RETURNING id";
+    private static final String CLOSE_OUTAGE = "UPDATE outage SET ended_at = greatest(?, started_at) WHERE gb_id = ? AND ended_at IS NULL "
+            + "RETURNING id, point_class, cause";
+
+    /** Closes the open interval when the category changed … */
+    private static final String CLOSE_CATEGORY = "UPDATE category_interval SET ended_at = greatest(?, started_at) WHERE gb_id = ? AND ended_at IS NULL "
+            + "AND category <> ?";
+    /** … and opens the new one (nothing when the same category is still open: a replayed batch). */
+    private static final String OPEN_CATEGORY = "INSERT INTO category_interval (gb_id, category, started_at) VALUES (?, ?, ?) "
             + "ON CONFLICT (gb_id) WHERE ended_at IS NULL DO NOTHING";
-    private static final String CLOSE_OUTAGE = "UPDATE outage SET ended_at = greatest(?, started_at) WHERE gb_id = ? AND ended_at IS NULL";
 
     private final AgroalDataSource dataSource;
 
@@ -38,7 +53,10 @@ final class StatusJournal {
             try (PreparedStatement status = c.prepareStatement(UPSERT_STATUS);
                  PreparedStatement transition = c.prepareStatement(INSERT_TRANSITION);
                  PreparedStatement open = c.prepareStatement(OPEN_OUTAGE);
-                 PreparedStatement close = c.prepareStatement(CLOSE_OUTAGE)) {
+                 PreparedStatement close = c.prepareStatement(CLOSE_OUTAGE);
+                 PreparedStatement event = Outbox.prepare(c);
+                 PreparedStatement closeCategory = c.prepareStatement(CLOSE_CATEGORY);
+                 PreparedStatement openCategory = c.prepareStatement(OPEN_CATEGORY)) {
                 for (Write w : batch) {
                     if (w instanceof Write.Status s) {
                         addStatus(status, transition, s);
@@ -48,11 +66,34 @@ final class StatusJournal {
                         open.setShort(3, (short) o.pointClass());
                         open.setString(4, o.cause());
                         open.setTimestamp(5, Timestamp.from(o.at()));
-                        open.executeUpdate();
+                        try (ResultSet opened = open.executeQuery()) {
+                            if (opened.next()) {
+                                EventType type = o.degraded() ? EventType.CAMERA_DEGRADED : EventType.CAMERA_OFFLINE;
+                                Outbox.outageEvent(event, type, opened.getLong(1), Severity.of(type, o.pointClass()), o.at());
+                            }
+                        }
                     } else if (w instanceof Write.CloseOutage o) {
                         close.setTimestamp(1, Timestamp.from(o.at()));
                         close.setString(2, o.gbId());
-                        close.executeUpdate();
+                        try (ResultSet closed = close.executeQuery()) {
+                            if (closed.next()) {
+                                EventType was = isImageFault(closed.getString(3)) ? EventType.CAMERA_DEGRADED : EventType.CAMERA_OFFLINE;
+                                Outbox.outageEvent(event, EventType.CAMERA_ONLINE, closed.getLong(1), Severity.of(was, closed.getShort(2)), o.at());
+                            }
+                        }
+                    }
+                    if (w instanceof Write.Flapping f) {
+                        Outbox.channelEvent(c, EventType.CAMERA_FLAPPING, f.gbId(), f.pointClass(), f.at());
+                    }
+                    if (w instanceof Write.Category k) {
+                        closeCategory.setTimestamp(1, Timestamp.from(k.at()));
+                        closeCategory.setString(2, k.gbId());
+                        closeCategory.setString(3, k.category().name());
+                        closeCategory.executeUpdate();
+                        openCategory.setString(1, k.gbId());
+                        openCategory.setString(2, k.category().name());
+                        openCategory.setTimestamp(3, Timestamp.from(k.at()));
+                        openCategory.executeUpdate();
                     }
                     // Write.Removed: channel_status goes with the camera (ON DELETE CASCADE); outages stay as history.
                 }
@@ -88,6 +129,19 @@ final class StatusJournal {
             transition.setBoolean(6, st.flapping());
             transition.addBatch();
         }
+    }
+
+    /** DEGRADED outages carry the image fault as their cause; every other cause is a probe's. */
+    private static boolean isImageFault(String cause) {
+        if (cause == null) {
+            return false;
+        }
+        for (ProbeCause p : ProbeCause.values()) {
+            if (p.name().equals(cause)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void timestamp(PreparedStatement s, int index, Instant value) throws SQLException {

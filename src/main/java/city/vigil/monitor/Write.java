@@ -14,10 +14,18 @@ sealed interface Write {
     record Removed(String gbId) implements Write {
     }
 
-    /** {@code cause}: a probe cause, or an image fault for a DEGRADED channel. */
-    record OpenOutage(String gbId, String areaPath, int pointClass, String cause, Instant at) implements Write {
+    /** {@code cause}: a probe cause, or an image fault for a DEGRADED channel ({@code degraded}). */
+    record OpenOutage(String gbId, String areaPath, int pointClass, String cause, boolean degraded, Instant at) implements Write {
     }
 
     record CloseOutage(String gbId, Instant at) implements Write {
+    }
+
+    /** The channel started flapping: one event instead of a storm of downs and ups. */
+    record Flapping(String gbId, int pointClass, Instant at) implements Write {
+    }
+
+    /** How the channel's time counts for availability changed at {@code at}. */
+    record Category(String gbId, TimeCategory category, Instant at) implements Write {
     }
 }

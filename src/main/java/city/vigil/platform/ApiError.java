@@ -12,7 +12,9 @@ public enum ApiError {
     VERSION_CONFLICT(412, "Version conflict"),
     TOO_LARGE(413, "Content too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
-    BUSY(429, "Too many concurrent jobs");
+    BUSY(429, "Too many concurrent jobs"),
+    DEVICE_BUSY(503, "Device has no session to spare"),
+    NOT_READY(503, "Not ready yet");
 
     public final int status;
     public final String title;

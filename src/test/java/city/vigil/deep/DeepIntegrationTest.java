@@ -53,6 +53,34 @@ class DeepIntegrationTest {
         return Fixtures.create(camera);
     }
 
+    @Test
+    void a_camera_can_have_its_main_stream_decoded_instead_of_the_default_sub_stream() {
+        String id = register(Scenario.HEALTHY);
+        given().get("/api/v1/cameras/{id}/deep-stream", id).then().statusCode(200)
+                .body("stream", org.hamcrest.Matchers.equalTo("SUB")).body("ownChoice", org.hamcrest.Matchers.equalTo(false));
+        given().contentType("application/json").body(Map.of("stream", "third")).put("/api/v1/cameras/{id}/deep-stream", id).then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("stream"));
+
+        given().contentType("application/json").body(Map.of("stream", "main")).put("/api/v1/cameras/{id}/deep-stream", id).then()
+                .statusCode(200).body("stream", org.hamcrest.Matchers.equalTo("MAIN")).body("ownChoice", org.hamcrest.Matchers.equalTo(true));
+        JsonPath main = given().post("/api/v1/cameras/{id}/diagnosis", id).then().statusCode(200).extract().jsonPath();
+        assertThat(main.getString("measures.stream")).isEqualTo("MAIN");
+        assertThat(main.getInt("measures.width")).isEqualTo(1920);
+
+        given().delete("/api/v1/cameras/{id}/deep-stream", id).then().statusCode(200).body("stream", org.hamcrest.Matchers.equalTo("SUB"));
+        assertThat(given().post("/api/v1/cameras/{id}/diagnosis", id).then().statusCode(200).extract().jsonPath().getInt("measures.width"))
+                .isEqualTo(640);
+    }
+
+    @Test
+    void a_stream_the_camera_does_not_have_cannot_be_chosen() {
+        String id = cameras.add(Scenario.HEALTHY);
+        Fixtures.create(Fixtures.with(Fixtures.camera(id), "streams", Map.of("sub", Map.of("url", sim.rtspUrl(id, Resolution.SUB)))));
+        given().contentType("application/json").body(Map.of("stream", "MAIN")).put("/api/v1/cameras/{id}/deep-stream", id).then()
+                .statusCode(400).body("errors[0].reason", org.hamcrest.Matchers.containsString("no MAIN stream"));
+        given().get("/api/v1/cameras/{id}/deep-stream", id).then().statusCode(200).body("ownChoice", org.hamcrest.Matchers.equalTo(false));
+    }
+
     private static JsonPath status(String gbId) {
         return given().get("/api/v1/cameras/{id}/status", gbId).then().statusCode(200).extract().jsonPath();
     }
@@ -89,12 +117,17 @@ class DeepIntegrationTest {
     }
 
     @Test
-    void a_healthy_camera_is_intact_with_a_snapshot_and_a_learned_baseline() {
+    void a_healthy_camera_is_intact_with_a_snapshot_and_a_learned_baseline() throws java.io.IOException {
         String id = register(Scenario.HEALTHY);
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> assertThat(status(id).getBoolean("intact")).isTrue());
         byte[] jpeg = given().get("/api/v1/cameras/{id}/snapshot", id).then().statusCode(200).contentType("image/jpeg")
                 .header("X-Snapshot-Time", org.hamcrest.Matchers.notNullValue()).extract().asByteArray();
         assertThat(jpeg).startsWith((byte) 0xFF, (byte) 0xD8);
+        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
+        assertThat(picture.getWidth()).as("snapshot width").isEqualTo(320);
+        assertThat(picture.getHeight()).as("snapshot height, 16:9 kept").isEqualTo(180);
+        java.awt.Color sky = new java.awt.Color(picture.getRGB(200, 40));
+        assertThat(sky.getBlue()).as("the street scene's sky, in its colours").isGreaterThan(sky.getRed() + 30);
         JsonPath diagnosis = given().get("/api/v1/cameras/{id}/diagnosis", id).then().statusCode(200).extract().jsonPath();
         assertThat(diagnosis.getList("faults")).isEmpty();
         assertThat(diagnosis.getString("baselineLearnedAt")).isNotNull();

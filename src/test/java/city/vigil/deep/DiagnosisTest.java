@@ -40,6 +40,7 @@ class DiagnosisTest {
         EXPECTED.put(Scenario.COLOUR_CAST, ImageFault.COLOUR_CAST);
         EXPECTED.put(Scenario.NOISE, ImageFault.NOISE);
         EXPECTED.put(Scenario.OCCLUDED, ImageFault.OCCLUDED);
+        EXPECTED.put(Scenario.STRIPES, ImageFault.STRIPES);
         EXPECTED.put(Scenario.SCENE_CHANGED, ImageFault.SCENE_CHANGED);
     }
 

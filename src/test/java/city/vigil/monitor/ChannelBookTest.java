@@ -100,6 +100,7 @@ class ChannelBookTest {
         feed(id, "DDDUU".repeat(6));
         assertThat(book.channel(id).state.flapping()).isTrue();
         assertThat(outages().length()).as("no outage opened or closed while it flaps").isEqualTo(writesBefore);
+        assertThat(writes.stream().filter(w -> w instanceof Write.Flapping)).as("one camera.flapping for the whole episode").hasSize(1);
     }
 
     @Test

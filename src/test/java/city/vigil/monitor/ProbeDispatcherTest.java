@@ -2,6 +2,7 @@ package city.vigil.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import city.vigil.probe.HostSessions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ class ProbeDispatcherTest {
 
     @Test
     void never_exceeds_the_global_and_per_host_bounds_and_starts_waiting_probes_in_order() {
-        ProbeDispatcher d = new ProbeDispatcher(3, 2, 100);
+        ProbeDispatcher d = new ProbeDispatcher(3, new HostSessions(2), 100);
         submit(d, "a1", "nvr-a");
         submit(d, "a2", "nvr-a");
         submit(d, "a3", "nvr-a");
@@ -46,7 +47,7 @@ class ProbeDispatcherTest {
 
     @Test
     void drops_and_counts_probes_beyond_its_queue() {
-        ProbeDispatcher d = new ProbeDispatcher(1, 1, 1);
+        ProbeDispatcher d = new ProbeDispatcher(1, new HostSessions(1), 1);
         assertThat(submit(d, "x1", "h")).isTrue();
         assertThat(submit(d, "x2", "h")).isTrue();
         assertThat(submit(d, "x3", "h")).isFalse();
@@ -55,7 +56,7 @@ class ProbeDispatcherTest {
 
     @Test
     void probes_that_finish_at_once_do_not_upset_the_queue() {
-        ProbeDispatcher d = new ProbeDispatcher(1, 1, 10);
+        ProbeDispatcher d = new ProbeDispatcher(1, new HostSessions(1), 10);
         List<String> done = new ArrayList<>();
         Promise<Void> first = Promise.promise();
         d.submit("h", () -> first.future());
@@ -70,5 +71,26 @@ class ProbeDispatcherTest {
         assertThat(done).containsExactly("p0", "p1", "p2", "p3", "p4");
         assertThat(d.inFlight()).isZero();
         assertThat(d.queued()).isZero();
+    }
+
+    @Test
+    void a_host_busy_with_deep_grabs_gets_no_liveness_probe_until_a_session_is_given_back() {
+        HostSessions sessions = new HostSessions(2);
+        ProbeDispatcher d = new ProbeDispatcher(10, sessions, 10);
+        assertThat(sessions.tryAcquire("nvr-a")).as("first deep grab").isTrue();
+        assertThat(sessions.tryAcquire("nvr-a")).as("second deep grab").isTrue();
+        assertThat(sessions.tryAcquire("nvr-a")).as("a third session on the same device").isFalse();
+
+        submit(d, "a1", "nvr-a");
+        submit(d, "b1", "nvr-b");
+        assertThat(started).containsExactly("b1");
+
+        sessions.release("nvr-a");
+        d.drain();
+        assertThat(started).containsExactly("b1", "a1");
+        assertThat(sessions.tryAcquire("nvr-a")).as("the probe holds the freed session").isFalse();
+
+        running.get("a1").complete();
+        assertThat(sessions.open("nvr-a")).isEqualTo(1);
     }
 }
