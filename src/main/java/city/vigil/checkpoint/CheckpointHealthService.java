@@ -162,6 +162,29 @@ public class CheckpointHealthService {
                 groups.values().stream().map(CheckpointRates.Tally::row).toList());
     }
 
+    /** A checkpoint in service as its alarms see it: its lanes' state, and whether its heartbeats stopped. */
+    public record Condition(String gbId, String areaPath, LinkState state, boolean stale, Instant lastHeartbeat, int lanesDown) {
+    }
+
+    /** Every checkpoint in service now (the city has about 1,600): state from its lanes' cameras, staleness. */
+    public List<Condition> conditions() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT c.gb_id, c.area_path, h.received_at FROM checkpoint c "
+                + "LEFT JOIN checkpoint_heartbeat h ON h.checkpoint_gb_id = c.gb_id WHERE c.lifecycle = 'IN_USE'").getResultList();
+        Map<String, List<String>> lanes = captureCameras(rows.stream().map(r -> ((String) r[0]).trim()).toList());
+        Map<String, ChannelStatus> states = monitor.store().getAll(lanes.values().stream().flatMap(List::stream).distinct().toList());
+        Instant now = Instant.now();
+        List<Condition> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            String gbId = ((String) r[0]).trim();
+            List<LinkState> laneStates = lanes.getOrDefault(gbId, List.of()).stream().map(id -> laneState(states.get(id))).toList();
+            Instant last = Timestamps.instant(r[2]);
+            out.add(new Condition(gbId, (String) r[1], stateOf(laneStates), last != null && last.isBefore(now.minus(config.staleAfter())), last,
+                    (int) laneStates.stream().filter(CheckpointHealthService::down).count()));
+        }
+        return out;
+    }
+
     private CheckpointHealthView health(Checkpoint checkpoint, int hours) {
         List<String> cameraIds = checkpoint.lanes.stream().map(l -> l.captureCameraGbId).filter(id -> id != null).toList();
         Map<String, ChannelStatus> states = monitor.store().getAll(cameraIds);

@@ -29,12 +29,42 @@ public class OutageResource {
     CallerScope scope;
 
     @GET
-    @Operation(summary = "List outages", description = "Newest first; keyset-paginated by id. Filters: area subtree, open, cause, gbId.")
-    public Page<OutageView> list(@QueryParam("area") String area, @QueryParam("open") String open, @QueryParam("cause") String cause,
-                                 @QueryParam("gbId") String gbId, @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
-        ProbeCause c = Params.enumValue("cause", cause, ProbeCause.class);
-        return service.list(scope.get(), new OutageService.Filter(Params.blankToNull(area), Params.bool("open", open),
-                c == null ? null : c.name(), Params.blankToNull(gbId)), Params.wholeNumber("after", after), Page.limit(limit));
+    @Operation(summary = "List outages", description = "Newest first; keyset-paginated by id. Filters: state (open or closed), area "
+            + "subtree, pointClass (comma-separated), maintainer unit, cause (a probe cause or an image fault), gbId, from/to (outages that "
+            + "overlap the period, ISO-8601).")
+    public Page<OutageView> list(@QueryParam("area") String area, @QueryParam("state") String state, @QueryParam("open") String open,
+                                 @QueryParam("cause") String cause, @QueryParam("gbId") String gbId, @QueryParam("pointClass") String pointClass,
+                                 @QueryParam("maintainer") String maintainer, @QueryParam("from") String from, @QueryParam("to") String to,
+                                 @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        Boolean isOpen = Params.bool("open", open);
+        String s = Params.blankToNull(state);
+        if (s != null) {
+            if (!s.equals("open") && !s.equals("closed")) {
+                throw ApiException.invalid("state", "must be open or closed");
+            }
+            isOpen = s.equals("open");
+        }
+        String c = Params.blankToNull(cause);
+        if (c != null && !KNOWN_CAUSES.contains(c.toUpperCase(java.util.Locale.ROOT))) {
+            throw ApiException.invalid("cause", "'" + c + "' is not a probe cause (" + String.join(", ", PROBE_CAUSES) + ") or an image fault ("
+                    + String.join(", ", IMAGE_FAULTS) + ")");
+        }
+        java.time.Instant f = Params.instant("from", from);
+        java.time.Instant t = Params.instant("to", to);
+        if (f != null && t != null && !f.isBefore(t)) {
+            throw ApiException.invalid("to", "must be after from");
+        }
+        return service.list(scope.get(), new OutageService.Filter(Params.blankToNull(area), isOpen, c == null ? null : c.toUpperCase(java.util.Locale.ROOT),
+                Params.blankToNull(gbId), Params.ints("pointClass", pointClass, 1, 2, 3, 4, 9), Params.blankToNull(maintainer), f, t),
+                Params.wholeNumber("after", after), Page.limit(limit));
+    }
+
+    private static final java.util.List<String> PROBE_CAUSES = java.util.Arrays.stream(ProbeCause.values()).map(Enum::name).toList();
+    private static final java.util.List<String> IMAGE_FAULTS = java.util.Arrays.stream(city.vigil.deep.ImageFault.values()).map(Enum::name).toList();
+    private static final java.util.Set<String> KNOWN_CAUSES = new java.util.HashSet<>(PROBE_CAUSES);
+
+    static {
+        KNOWN_CAUSES.addAll(IMAGE_FAULTS);
     }
 
     @GET

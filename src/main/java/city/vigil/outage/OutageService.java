@@ -25,8 +25,15 @@ public class OutageService {
     @Inject
     OutageStore store;
 
-    /** Outage filters; null means any. */
-    public record Filter(String area, Boolean open, String cause, String gbId) {
+    /**
+     * Outage filters; null means any. {@code from}/{@code to}: outages that overlap the period. {@code maintainer}: the
+     * camera's maintainer unit now.
+     */
+    public record Filter(String area, Boolean open, String cause, String gbId, List<Integer> pointClasses, String maintainer, Instant from,
+                         Instant to) {
+        public Filter(String area, Boolean open, String cause, String gbId) {
+            this(area, open, cause, gbId, List.of(), null, null, null);
+        }
     }
 
     public Page<OutageView> list(Scope scope, Filter filter, Long after, int limit) {
@@ -42,6 +49,19 @@ public class OutageService {
         }
         if (filter.gbId() != null) {
             where.and("gb_id = ?", filter.gbId());
+        }
+        if (!filter.pointClasses().isEmpty()) {
+            where.and("point_class IN (" + String.join(", ", java.util.Collections.nCopies(filter.pointClasses().size(), "?")) + ")",
+                    filter.pointClasses().stream().map(Integer::shortValue).toArray());
+        }
+        if (filter.maintainer() != null) {
+            where.and("gb_id IN (SELECT gb_id FROM camera WHERE maintainer_unit = ?)", filter.maintainer());
+        }
+        if (filter.from() != null) {
+            where.and("(ended_at IS NULL OR ended_at > ?)", java.sql.Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.and("started_at < ?", java.sql.Timestamp.from(filter.to()));
         }
         if (after != null) {
             where.and("id < ?", after);

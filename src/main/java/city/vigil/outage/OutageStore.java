@@ -25,13 +25,18 @@ public class OutageStore {
 
     /** Opens an outage unless one is open already; returns the new outage's id, or empty when one was open. */
     public Optional<Long> open(String gbId, String areaPath, int pointClass, ProbeCause cause, Instant at) {
+        return open(gbId, areaPath, pointClass, cause == null ? null : cause.name(), at);
+    }
+
+    /** {@code cause}: a probe cause, or the image fault of a DEGRADED channel. */
+    public Optional<Long> open(String gbId, String areaPath, int pointClass, String cause, Instant at) {
         String sql = "INSERT INTO outage (gb_id, area_path, point_class, cause, started_at) VALUES (?, ?, ?, ?, ?) "
                 + "ON CONFLICT (gb_id) WHERE ended_at IS NULL DO NOTHING RETURNING id";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, gbId);
             s.setString(2, areaPath);
             s.setShort(3, (short) pointClass);
-            s.setString(4, cause == null ? null : cause.name());
+            s.setString(4, cause);
             s.setTimestamp(5, Timestamp.from(at));
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();

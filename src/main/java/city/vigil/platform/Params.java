@@ -99,4 +99,17 @@ public final class Params {
         }
         return box;
     }
+
+    /** An ISO-8601 instant ({@code 2026-11-21T08:00:00Z} or with an offset), or null when absent. */
+    public static java.time.Instant instant(String name, String value) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(v).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.invalid(name, "is not an ISO-8601 time with an offset, such as 2026-11-21T08:00:00+08:00");
+        }
+    }
 }

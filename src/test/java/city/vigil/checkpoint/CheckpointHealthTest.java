@@ -29,6 +29,55 @@ import org.junit.jupiter.api.Test;
 class CheckpointHealthTest {
     @Inject
     MonitorService monitor;
+    @Inject
+    CheckpointAlarms alarms;
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    /** Events of one type about one checkpoint in the outbox. */
+    private long events(String type, String gbId) throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement("SELECT count(*) FROM event_outbox WHERE type = ? AND gb_id = ?")) {
+            s.setString(1, type);
+            s.setString(2, gbId);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void a_checkpoint_whose_lanes_all_go_down_or_whose_heartbeats_stop_is_announced_once_per_episode() throws Exception {
+        String[] cp = checkpointWithTwoLanes();
+        String id = cp[0];
+        given().contentType(ContentType.JSON).body(Map.of("lanes", List.of(Map.of("laneNo", 1, "passCount", 3), Map.of("laneNo", 2, "passCount", 4))))
+                .post("/api/v1/checkpoints/{id}/heartbeats", id).then().statusCode(200);
+        live(cp[1], LinkState.ONLINE);
+        live(cp[2], LinkState.ONLINE);
+        alarms.check(Instant.now());
+        assertThat(events("checkpoint.offline", id) + events("checkpoint.stale", id)).as("healthy and fresh").isZero();
+
+        live(cp[1], LinkState.OFFLINE);
+        live(cp[2], LinkState.OFFLINE);
+        alarms.check(Instant.now());
+        alarms.check(Instant.now());
+        assertThat(events("checkpoint.offline", id)).as("once, however often it is checked").isEqualTo(1);
+
+        // Its platform's last heartbeat an hour ago, as if it had stopped sending.
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement("UPDATE checkpoint_heartbeat SET received_at = now() - interval '1 hour' "
+                + "WHERE checkpoint_gb_id = ?")) {
+            s.setString(1, id);
+            s.executeUpdate();
+        }
+        alarms.check(Instant.now());
+        assertThat(events("checkpoint.stale", id)).isEqualTo(1);
+
+        live(cp[1], LinkState.ONLINE);
+        alarms.check(Instant.now());
+        live(cp[1], LinkState.OFFLINE);
+        alarms.check(Instant.now());
+        assertThat(events("checkpoint.offline", id)).as("a second episode").isEqualTo(2);
+    }
 
     private String[] checkpointWithTwoLanes() {
         String cam1 = Fixtures.create(Fixtures.camera(Fixtures.cameraId()));

@@ -49,6 +49,24 @@ class OutageResourceTest {
     }
 
     @Test
+    void filters_by_state_class_maintainer_image_fault_and_period() {
+        String cam = Fixtures.cameraId();
+        Fixtures.create(Fixtures.with(Fixtures.with(Fixtures.camera(cam), "maintainerUnit", "过滤测试运维队"), "pointClass", 2));
+        long early = store.open(cam, "440100/440106/", 2, ProbeCause.TIMEOUT, T0).orElseThrow();
+        store.close(cam, T0.plusSeconds(60));
+        long black = store.open(cam, "440100/440106/", 2, "BLACK", T0.plusSeconds(3600)).orElseThrow();
+
+        given().queryParam("gbId", cam).queryParam("state", "closed").get("/api/v1/outages").then().body("items.id", org.hamcrest.Matchers.contains((int) early));
+        given().queryParam("maintainer", "过滤测试运维队").queryParam("pointClass", "2").get("/api/v1/outages").then()
+                .body("items.id", org.hamcrest.Matchers.contains((int) black, (int) early));
+        given().queryParam("gbId", cam).queryParam("pointClass", "1").get("/api/v1/outages").then().body("items", org.hamcrest.Matchers.empty());
+        given().queryParam("gbId", cam).queryParam("cause", "black").get("/api/v1/outages").then().body("items.id", org.hamcrest.Matchers.contains((int) black));
+        given().queryParam("gbId", cam).queryParam("from", T0.plusSeconds(120).toString()).queryParam("to", T0.plusSeconds(7200).toString())
+                .get("/api/v1/outages").then().body("items.id", org.hamcrest.Matchers.contains((int) black));
+        given().queryParam("state", "ajar").get("/api/v1/outages").then().statusCode(400).body("errors[0].field", equalTo("state"));
+    }
+
+    @Test
     void an_operator_acknowledges_an_outage() {
         String cam = Fixtures.cameraId();
         long outage = store.open(cam, "440100/440106/", 1, ProbeCause.AUTH_FAILED, T0).orElseThrow();

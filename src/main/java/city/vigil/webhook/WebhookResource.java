@@ -1,0 +1,141 @@
+package city.vigil.webhook;
+
+import city.vigil.platform.ApiException;
+import city.vigil.platform.CallerScope;
+import city.vigil.platform.Page;
+import city.vigil.platform.Params;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/webhooks")
+@Tag(name = "Webhooks", description = "Standard Webhooks subscriptions, delivery log, replay and test-send")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WebhookResource {
+
+    /** Body of a replay: one event, or a period. */
+    public record Replay(String eventId, Instant from, Instant to) {
+    }
+
+    @Inject
+    WebhookService service;
+    @Inject
+    DeliveryLog deliveries;
+    @Inject
+    CallerScope scope;
+
+    @POST
+    @Operation(summary = "Subscribe", description = "{url, description, eventTypes, filters: {area, pointClasses, siteCategories, minSeverity, "
+            + "cameraEventsInMassOutage}}. The answer carries the signing secret (whsec_…) — the only time it is shown.")
+    public Response create(SubscriptionRequest request, @Context UriInfo uri) {
+        SubscriptionView v = service.create(scope.get(), request);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(v.id())).build()).entity(v).build();
+    }
+
+    @GET
+    @Operation(summary = "List subscriptions")
+    public Page<SubscriptionView> list(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        return service.list(Params.wholeNumber("after", after), Page.limit(limit));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a subscription", description = "Never its secret.")
+    public SubscriptionView get(@PathParam("id") String id) {
+        return service.get(pathId(id));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Change a subscription", description = "The fields given; `enabled: true` re-enables a disabled one and clears its failure record.")
+    public SubscriptionView patch(@PathParam("id") String id, SubscriptionRequest request, @HeaderParam("If-Match") String ifMatch) {
+        return service.patch(scope.get(), pathId(id), request, ifMatch);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Unsubscribe", description = "Pending deliveries are dropped.")
+    public Response delete(@PathParam("id") String id) {
+        service.delete(pathId(id));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/rotate-secret")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Rotate the signing secret", description = "Returns the new secret once; the old one also signs (a second "
+            + "signature) for vigil.webhooks.rotation-grace.")
+    public SubscriptionView rotate(@PathParam("id") String id) {
+        return service.rotateSecret(pathId(id));
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    @Operation(summary = "Delivery log", description = "Newest first, each with every attempt (status, latency, response excerpt).")
+    public Page<DeliveryLog.Delivery> deliveries(@PathParam("id") String id, @QueryParam("state") String state, @QueryParam("after") String after,
+                                                 @QueryParam("limit") Integer limit) {
+        long sub = pathId(id);
+        service.find(sub);
+        String s = Params.blankToNull(state);
+        if (s != null && !Set.of("PENDING", "DELIVERED", "FAILED", "CANCELLED").contains(s)) {
+            throw ApiException.invalid("state", "must be PENDING, DELIVERED, FAILED or CANCELLED");
+        }
+        return deliveries.list(sub, s, Params.wholeNumber("after", after), Page.limit(limit));
+    }
+
+    @POST
+    @Path("/{id}/replay")
+    @Operation(summary = "Send events again", description = "{eventId: \"evt_…\"} or {from, to}: every event of the period this subscription wants.")
+    public Response replay(@PathParam("id") String id, Replay replay) {
+        Subscription sub = service.find(pathId(id));
+        if (replay == null || (replay.eventId() == null) == (replay.from() == null || replay.to() == null)) {
+            throw ApiException.invalid("eventId", "give either eventId or both from and to");
+        }
+        Long eventId = null;
+        if (replay.eventId() != null) {
+            if (!replay.eventId().matches("evt_\\d{1,18}")) {
+                throw ApiException.invalid("eventId", "is evt_ followed by a number");
+            }
+            eventId = Long.parseLong(replay.eventId().substring(4));
+        } else if (!replay.from().isBefore(replay.to())) {
+            throw ApiException.invalid("to", "must be after from");
+        }
+        int queued = deliveries.replay(sub, eventId, replay.from(), replay.to());
+        return Response.accepted(Map.of("queued", queued)).build();
+    }
+
+    @POST
+    @Path("/{id}/test")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Send a test event", description = "A webhook.test event to this subscription only; see its delivery log for the outcome.")
+    public Response test(@PathParam("id") String id) {
+        Subscription sub = service.find(pathId(id));
+        return Response.accepted(Map.of("eventId", deliveries.test(sub))).build();
+    }
+
+    private static long pathId(String value) {
+        Long id = Params.wholeNumber("id", value);
+        if (id == null) {
+            throw ApiException.invalid("id", "is required");
+        }
+        return id;
+    }
+}

@@ -1,0 +1,99 @@
+package city.vigil.webhook;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import city.vigil.sim.Resolution;
+import city.vigil.sim.Scenario;
+import city.vigil.sim.Simulator;
+import city.vigil.testsupport.Imports;
+import city.vigil.testsupport.PostgresTestDatabase;
+import city.vigil.testsupport.SimulatedCameras;
+import city.vigil.testsupport.WebhookReceiver;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A power cut in a district: 5,000 simulated cameras of 天河 switched off at once. An alerting system gets one
+ * area.outage event with the counts and causes, not five thousand camera events; a subscriber that asked for camera
+ * events in mass outages gets every one of them as well.
+ */
+@QuarkusTest
+@TestProfile(MassOutageTestProfile.class)
+@QuarkusTestResource(PostgresTestDatabase.class)
+class MassOutageTest {
+    private static final int CAMERAS = 5_000;
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static SimulatedCameras cameras;
+    private static Simulator sim;
+
+    @BeforeAll
+    static void startSimulator() {
+        cameras = new SimulatedCameras();
+        sim = cameras.simulator();
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        cameras.close();
+    }
+
+    private static long rate(String field) {
+        return given().queryParam("area", "440106").get("/api/v1/rates").then().statusCode(200).extract().jsonPath().getLong("total." + field);
+    }
+
+    @Test
+    void five_thousand_cameras_of_one_district_switched_off_are_one_grouped_event() throws Exception {
+        List<String> ids = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("gbId,name,pointClass,areaCode,ownerUnit,maintainerUnit,networked,lifecycle,address,mainUrl\n");
+        for (int i = 0; i < CAMERAS; i++) {
+            String id = cameras.add(Scenario.HEALTHY);
+            ids.add(id);
+            csv.append(id).append(",小区出入口 ").append(i).append(",3,440106,广州市公安局,天河区运维一队,true,IN_USE,天河路 ").append(i)
+                    .append(" 号,").append(sim.rtspUrl(id, Resolution.MAIN)).append('\n');
+        }
+        JsonPath job = Imports.run(csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv", Map.of("kind", "cameras"));
+        assertThat(job.getLong("created")).as(job.prettify()).isEqualTo(CAMERAS);
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> rate("online") == CAMERAS);
+
+        try (WebhookReceiver grouped = new WebhookReceiver(); WebhookReceiver everything = new WebhookReceiver()) {
+            subscribe(grouped, false);
+            subscribe(everything, true);
+            ids.forEach(id -> sim.fleet().switchTo(id, Scenario.REFUSED));
+
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> rate("offline") == CAMERAS);
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+                    .until(() -> distinctIds(everything.ofType("camera.offline")) == CAMERAS);
+            await().atMost(PATIENCE).until(() -> grouped.ofType("area.outage").size() == 1);
+
+            JsonPath outage = new JsonPath(grouped.ofType("area.outage").get(0).body());
+            assertThat(outage.getString("data.areaCode")).isEqualTo("440106");
+            assertThat(outage.getLong("data.channels")).isGreaterThanOrEqualTo(50);
+            assertThat(outage.getLong("data.causes.REFUSED")).isEqualTo(outage.getLong("data.channels"));
+            assertThat(grouped.ofType("camera.offline").size()).as("camera events before the district looked like a mass outage")
+                    .isLessThan(10);
+            assertThat(everything.ofType("area.outage")).as("the grouped event goes to both").hasSize(1);
+        }
+    }
+
+    private static long distinctIds(List<WebhookReceiver.Call> calls) {
+        return calls.stream().map(WebhookReceiver.Call::id).collect(Collectors.toSet()).size();
+    }
+
+    private static void subscribe(WebhookReceiver r, boolean cameraEvents) {
+        given().contentType("application/json").body(Map.of("url", r.url(), "eventTypes", List.of("camera.offline", "area.outage"),
+                "filters", Map.of("cameraEventsInMassOutage", cameraEvents))).post("/api/v1/webhooks").then().statusCode(201);
+    }
+}
