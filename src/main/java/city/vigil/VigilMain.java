@@ -20,6 +20,9 @@ public class VigilMain {
         if (args.length > 0 && args[0].equals("generate-fleet")) {
             System.exit(FleetGeneratorCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (args.length > 0 && args[0].equals("coverage-bench")) {
+            System.exit(city.vigil.coverage.CoverageBenchCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (args.length > 0 && args[0].equals("simulate")) {
             System.exit(SimulatorCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }

@@ -24,6 +24,8 @@ public class SiteService {
     EntityManager em;
     @Inject
     AreaService areas;
+    @Inject
+    jakarta.enterprise.event.Event<SitesChanged> changed;
 
     public Optional<Site> find(Scope scope, String code) {
         return Site.findByCode(code).filter(s -> scope.allows(s.areaPath));
@@ -45,6 +47,7 @@ public class SiteService {
         apply(site, request, area);
         site.persist();
         em.flush();
+        changed.fire(new SitesChanged(site.code));
         return site;
     }
 
@@ -59,6 +62,7 @@ public class SiteService {
         full.check().throwIfAny();
         apply(site, full, areas.requireForResource(scope, "areaCode", full.areaCode()));
         em.flush();
+        changed.fire(new SitesChanged(code));
         return site;
     }
 
@@ -74,6 +78,7 @@ public class SiteService {
         Site site = get(scope, code);
         Versions.checkIfMatch(ifMatch, site.version);
         site.delete();
+        changed.fire(new SitesChanged(code));
     }
 
     public Page<SiteView> list(Scope scope, String area, SiteCategory category, String text, String after, int limit) {
