@@ -1,5 +1,6 @@
 package city.vigil.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,6 +31,10 @@ public final class DeepBenchmark {
         int clients = Integer.parseInt(System.getProperty("clients", "8"));
         int seconds = Integer.parseInt(System.getProperty("seconds", "60"));
         String frozenWindow = System.getProperty("frozenWindow", "1s");
+        // -DvigilOnly=true: skip the CLI side (the long RSS run over 10,000 checks).
+        boolean vigilOnly = Boolean.getBoolean("vigilOnly");
+        // -Dvia=sweep: Vigil's own sweeps drive the checks (as in production) instead of check-now calls over HTTP.
+        boolean sweep = "sweep".equals(System.getProperty("via", "api"));
         String pgHost = System.getProperty("pg.host", "127.0.0.1:5432");
         String db = System.getProperty("db", "vigil_bench_deep");
         Path work = Path.of(System.getProperty("work", "target/bench")).toAbsolutePath();
@@ -48,14 +53,26 @@ public final class DeepBenchmark {
             BenchTools.recreateDatabase(pgHost, db);
             Result vigil;
             try (VigilProcess v = VigilProcess.start(jar, Map.of("VIGIL_DB_URL", "jdbc:postgresql://" + pgHost + "/" + db, "VIGIL_DB_USER", "postgres"),
-                    List.of("-Xmx1g", "-Dvigil.monitor.enabled=false", "-Dvigil.deep.enabled=false", "-Dvigil.deep.concurrency=" + clients,
+                    List.of("-Xmx1g", "-Dvigil.monitor.enabled=" + sweep, "-Dvigil.deep.enabled=" + sweep, "-Dvigil.deep.concurrency=" + clients,
+                            // Sweeps every 2 s ask for more checks than the pool can do: it runs flat out.
+                            "-Dvigil.deep.class1-interval=2s", "-Dvigil.deep.interval=2s", "-Dvigil.deep.start-delay=5s",
+                            "-Dvigil.deep.retry-interval=1h",
+                            // Every simulated camera is on one loopback host: let each client have its session (and liveness two).
+                            "-Dvigil.monitor.per-host=" + (clients + 2),
                             "-Dvigil.deep.frozen-window=" + frozenWindow,
                             "-Dvigil.monitor.targets.allow-loopback=true", "-Dvigil.monitor.targets.allowed-cidrs=127.0.0.0/8"),
                     work.resolve("vigil-deep.log"))) {
                 BenchTools.importJob(v, ledger, "cameras", "text/csv", () -> { });
                 long pid = v.process.pid();
+                if (sweep) {
+                    vigil = sweeps(v, pid, seconds);
+                    System.out.println();
+                    vigil.print("Vigil sweeps (decode, diagnose, snapshot, store)");
+                    return;
+                }
                 drive(clients, 10, ids, id -> check(v, id));
                 long rssBefore = BenchTools.rssKb(pid);
+                RssTrail trail = RssTrail.start(pid);
                 long cpu0 = BenchTools.cpuTicks(pid);
                 long t0 = System.nanoTime();
                 List<Double> wall = drive(clients, seconds, ids, id -> check(v, id));
@@ -64,6 +81,12 @@ public final class DeepBenchmark {
                 vigil = new Result(wall, elapsed, cpu);
                 System.out.printf("Vigil: RSS %d MB before the measured checks, %d MB after %d more%n", rssBefore >> 10,
                         BenchTools.rssKb(pid) >> 10, wall.size());
+                trail.stopAndPrint();
+            }
+            if (vigilOnly) {
+                System.out.println();
+                vigil.print("Vigil (decode, diagnose, snapshot, store)");
+                return;
             }
             long children0 = childrenCpuTicks();
             long t0 = System.nanoTime();
@@ -79,6 +102,48 @@ public final class DeepBenchmark {
         } finally {
             sim.destroy();
             sim.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Lets the sweeps run 15 s, then counts checks and CPU over {@code seconds}; wall times are not known this way. */
+    private static Result sweeps(VigilProcess v, long pid, int seconds) throws Exception {
+        Thread.sleep(15_000);
+        double checks0 = BenchTools.metricSum(BenchTools.get(v.url("/q/metrics")), "vigil_deep_checks_total{");
+        long cpu0 = BenchTools.cpuTicks(pid);
+        long t0 = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        double checks = BenchTools.metricSum(BenchTools.get(v.url("/q/metrics")), "vigil_deep_checks_total{") - checks0;
+        double cpu = (BenchTools.cpuTicks(pid) - cpu0) / BenchTools.CLOCK_TICKS;
+        List<Double> none = new ArrayList<>(Collections.nCopies((int) checks, Double.NaN));
+        return new Result(none, (System.nanoTime() - t0) / 1e9, cpu);
+    }
+
+    /** RSS of the process every 10 s while the checks run: a leak shows as a rising trail, not one number. */
+    static final class RssTrail {
+        private final List<Long> mb = Collections.synchronizedList(new ArrayList<>());
+        private final java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+        static RssTrail start(long pid) {
+            RssTrail t = new RssTrail();
+            t.timer.scheduleAtFixedRate(() -> {
+                try {
+                    t.mb.add(BenchTools.rssKb(pid) >> 10);
+                } catch (IOException e) {
+                    // The process is gone: the trail ends here.
+                }
+            }, 0, 10, TimeUnit.SECONDS);
+            return t;
+        }
+
+        void stopAndPrint() {
+            timer.shutdownNow();
+            List<Long> s = new ArrayList<>(mb);
+            if (s.size() < 2) {
+                return;
+            }
+            int half = s.size() / 2;
+            System.out.printf("Vigil RSS every 10 s (MB): %s%n  first half max %d, second half max %d, min %d, max %d%n", s,
+                    Collections.max(s.subList(0, half)), Collections.max(s.subList(half, s.size())), Collections.min(s), Collections.max(s));
         }
     }
 

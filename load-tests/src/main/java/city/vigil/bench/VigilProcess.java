@@ -30,11 +30,21 @@ final class VigilProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmArgs);
+        // -Dvigil.jvmArgs="..." adds JVM options to the Vigil under test (a profiler, a flight recording).
+        String extra = System.getProperty("vigil.jvmArgs", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.add("-Dquarkus.http.port=" + port);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
+        // -Dvigil.preload=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 runs it with another malloc, as the Docker image does.
+        String preload = System.getProperty("vigil.preload", "").trim();
+        if (!preload.isEmpty()) {
+            builder.environment().put("LD_PRELOAD", preload);
+        }
         Process process = builder.start();
         VigilProcess vigil = new VigilProcess(port, process);
         HttpClient http = HttpClient.newHttpClient();
