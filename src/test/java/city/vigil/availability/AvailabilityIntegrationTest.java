@@ -44,7 +44,7 @@ class AvailabilityIntegrationTest {
 
     @BeforeAll
     static void startSimulator() {
-        cameras = new SimulatedCameras();
+        cameras = new SimulatedCameras(Resolution.SUB, Resolution.MAIN);
         sim = cameras.simulator();
     }
 

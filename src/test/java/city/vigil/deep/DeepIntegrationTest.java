@@ -37,7 +37,7 @@ class DeepIntegrationTest {
 
     @BeforeAll
     static void startSimulator() {
-        cameras = new SimulatedCameras();
+        cameras = new SimulatedCameras(Resolution.SUB, Resolution.MAIN);
         sim = cameras.simulator();
     }
 

@@ -43,7 +43,7 @@ class EventStreamTest {
 
     @BeforeAll
     static void startSimulator() {
-        cameras = new SimulatedCameras();
+        cameras = new SimulatedCameras(Resolution.SUB, Resolution.MAIN);
         sim = cameras.simulator();
     }
 

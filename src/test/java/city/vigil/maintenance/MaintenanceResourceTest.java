@@ -12,6 +12,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class MaintenanceResourceTest {
 
     private static Map<String, Object> nightly() {
-        Instant start = Instant.parse("2026-11-21T17:00:00Z");
+        // Tomorrow 01:00 China time: the window must still have occurrences ahead whenever the test runs.
+        Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS).plusSeconds(17 * 3600);
         Map<String, Object> w = new HashMap<>();
         w.put("reason", "夜间光缆割接");
         w.put("startsAt", start.toString());
@@ -75,7 +77,7 @@ class MaintenanceResourceTest {
                 .body("errors[0].field", equalTo("scope"));
 
         Map<String, Object> backwards = new HashMap<>(nightly());
-        backwards.put("endsAt", "2026-11-21T16:00:00Z");
+        backwards.put("endsAt", Instant.parse((String) backwards.get("startsAt")).minusSeconds(3600).toString());
         backwards.put("area", "999999");
         given().contentType(ContentType.JSON).body(backwards).post("/api/v1/maintenance-windows").then().statusCode(400)
                 .body("errors.field", hasItem("endsAt"));

@@ -46,7 +46,7 @@ class MonitorIntegrationTest {
 
     @BeforeAll
     static void startSimulator() {
-        cameras = new SimulatedCameras();
+        cameras = new SimulatedCameras(Resolution.SUB, Resolution.MAIN);
         sim = cameras.simulator();
     }
 

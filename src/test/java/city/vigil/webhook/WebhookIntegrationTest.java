@@ -62,7 +62,7 @@ class WebhookIntegrationTest {
 
     @BeforeAll
     static void startSimulator() {
-        cameras = new SimulatedCameras();
+        cameras = new SimulatedCameras(Resolution.SUB, Resolution.MAIN);
         sim = cameras.simulator();
     }
 
