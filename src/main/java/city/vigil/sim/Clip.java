@@ -17,6 +17,30 @@ public final class Clip {
 
     /** The NAL units of one frame, without start codes. */
     public record AccessUnit(List<byte[]> nals, boolean keyframe) {
+
+        /**
+         * The same frame with every slice garbled and its NAL header kept, so it still looks like video to a demuxer:
+         * a P slice type (which an IDR slice may not have), then noise without zero bytes (no start code can appear).
+         */
+        public AccessUnit garbled(long seed) {
+            List<byte[]> out = new ArrayList<>(nals.size());
+            java.util.SplittableRandom noise = new java.util.SplittableRandom(seed);
+            for (byte[] nal : nals) {
+                int type = nal[0] & 0x1f;
+                if ((type != 1 && type != 5) || nal.length < 2) {
+                    out.add(nal);
+                    continue;
+                }
+                byte[] g = nal.clone();
+                // ue(v) first_mb_in_slice = 0, slice_type = 0 (P), pic_parameter_set_id = 0, …
+                g[1] = (byte) 0xFF;
+                for (int i = 2; i < g.length; i++) {
+                    g[i] = (byte) (noise.nextInt(256) | 1);
+                }
+                out.add(g);
+            }
+            return new AccessUnit(out, keyframe);
+        }
     }
 
     private final byte[] sps;

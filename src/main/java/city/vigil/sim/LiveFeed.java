@@ -74,7 +74,7 @@ final class LiveFeed {
                 next = clips.ifReady(showing, resolution).frame(index);
             }
         }
-        unit = next;
+        unit = cam.scenario() == Scenario.CORRUPT ? next.garbled(index) : next;
         return Step.SEND;
     }
 

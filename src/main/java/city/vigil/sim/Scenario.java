@@ -17,6 +17,8 @@ public enum Scenario {
     AUTH_REQUIRED(Picture.NORMAL),
     /** DESCRIBE and PLAY succeed but no RTP ever flows (the encoder is dead). */
     NO_VIDEO(Picture.NORMAL),
+    /** The stream plays, but every slice is garbled (a broken encoder or transcoder): nothing decodes into a picture. */
+    CORRUPT(Picture.NORMAL),
     /** Streams, then stops after a number of seconds. */
     DROP_AFTER(Picture.NORMAL),
     /** Up and down (connections reset) in alternating periods. */
