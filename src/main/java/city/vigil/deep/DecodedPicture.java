@@ -4,13 +4,13 @@ import java.nio.ByteBuffer;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVPixFmtDescriptor;
 import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.Frame;
+import org.bytedeco.ffmpeg.global.swscale;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
 
 /**
- * A decoded picture read in place, as the decoder left it: the deep tier samples a 160×90 grid and a 320-wide snapshot
- * from it, so converting every pixel of the frame to BGR first (and setting up a scaler for it on every grab) was wasted
- * work. Decoders of camera streams give planar Y′CbCr (4:2:0 for H.264/H.265, 4:2:2 for some MJPEG, 10-bit for H.265
- * Main10), read by {@link #planar}; anything else is converted to BGR by JavaCV and read by {@link #bgr}.
+ * A decoded picture read in place, as the decoder left it: the deep tier samples a 160×90 grid from it, so converting
+ * every pixel of the frame to BGR first (and setting up a scaler for it on every grab) was wasted work. Decoders of camera streams give planar Y′CbCr (4:2:0 for H.264/H.265, 4:2:2 for some MJPEG, 10-bit for H.265
+ * Main10), read by {@link #planar}; anything else is converted to BGR by FFmpeg's scaler and read by {@link #converted}.
  */
 interface DecodedPicture {
     int width();
@@ -20,18 +20,18 @@ interface DecodedPicture {
     /** RGB of one pixel, packed as 0xRRGGBB. */
     int rgb(int x, int y);
 
-    /** RGB of the 2×2 block at (x, y), (x+1, y+1) averaged, packed as 0xRRGGBB. */
-    int rgb2x2(int x, int y);
-
     /** The deprecated "J" formats MJPEG decoders still give: full range whatever the frame's colour range says. */
     java.util.Set<Integer> FULL_RANGE_FORMATS = java.util.Set.of(avutil.AV_PIX_FMT_YUVJ420P, avutil.AV_PIX_FMT_YUVJ422P,
             avutil.AV_PIX_FMT_YUVJ444P, avutil.AV_PIX_FMT_YUVJ440P, avutil.AV_PIX_FMT_YUVJ411P);
 
-    /** The frame as a RAW-mode grabber gave it, when it is planar Y′CbCr or grey (8 to 16 bits); else null. */
-    static DecodedPicture planar(Frame frame) {
-        if (!(frame.opaque instanceof AVFrame picture)) {
-            return null;
-        }
+    /** The decoder's frame read in place, or converted when its pixel format cannot be: valid while the frame is. */
+    static DecodedPicture of(AVFrame picture) {
+        DecodedPicture inPlace = planar(picture);
+        return inPlace != null ? inPlace : converted(picture);
+    }
+
+    /** The frame as the decoder left it, when it is planar Y′CbCr or grey (8 to 16 bits); else null. */
+    static DecodedPicture planar(AVFrame picture) {
         AVPixFmtDescriptor d = avutil.av_pix_fmt_desc_get(picture.format());
         long unreadable = avutil.AV_PIX_FMT_FLAG_RGB | avutil.AV_PIX_FMT_FLAG_PAL | avutil.AV_PIX_FMT_FLAG_HWACCEL | avutil.AV_PIX_FMT_FLAG_BE
                 | avutil.AV_PIX_FMT_FLAG_FLOAT | avutil.AV_PIX_FMT_FLAG_BAYER;
@@ -49,8 +49,8 @@ interface DecodedPicture {
                 return null;
             }
         }
-        int w = frame.imageWidth;
-        int h = frame.imageHeight;
+        int w = picture.width();
+        int h = picture.height();
         int chromaRows = -((-h) >> d.log2_chroma_h());
         boolean fullRange = picture.color_range() == avutil.AVCOL_RANGE_JPEG || FULL_RANGE_FORMATS.contains(picture.format());
         return new Planar(w, h, depth, plane(picture, 0, h), picture.linesize(0), components == 3 ? plane(picture, 1, chromaRows) : null,
@@ -62,9 +62,34 @@ interface DecodedPicture {
         return picture.data(index).capacity((long) picture.linesize(index) * rows).asBuffer();
     }
 
-    /** JavaCV's packed BGR24 (the fallback for pixel formats {@link #planar} does not read). */
-    static DecodedPicture bgr(Frame frame) {
-        return new Bgr(frame.imageWidth, frame.imageHeight, (ByteBuffer) frame.image[0], frame.imageStride);
+    /**
+     * Any other pixel format (RGB, NV12, palette …) converted to packed BGR24 by FFmpeg's scaler, copied to the heap so
+     * nothing native outlives the call; null when the scaler cannot convert it.
+     */
+    static DecodedPicture converted(AVFrame picture) {
+        int w = picture.width();
+        int h = picture.height();
+        SwsContext scaler = swscale.sws_getContext(w, h, picture.format(), w, h, avutil.AV_PIX_FMT_BGR24, swscale.SWS_POINT, null, null,
+                (org.bytedeco.javacpp.DoublePointer) null);
+        if (scaler == null || scaler.isNull()) {
+            return null;
+        }
+        AVFrame bgr = avutil.av_frame_alloc();
+        try {
+            bgr.format(avutil.AV_PIX_FMT_BGR24);
+            bgr.width(w);
+            bgr.height(h);
+            if (avutil.av_frame_get_buffer(bgr, 0) < 0 || swscale.sws_scale_frame(scaler, bgr, picture) < 0) {
+                return null;
+            }
+            int stride = bgr.linesize(0);
+            byte[] pixels = new byte[stride * h];
+            bgr.data(0).capacity(pixels.length).get(pixels);
+            return new Bgr(w, h, ByteBuffer.wrap(pixels), stride);
+        } finally {
+            avutil.av_frame_free(bgr);
+            swscale.sws_freeContext(scaler);
+        }
     }
 
     record Bgr(int width, int height, ByteBuffer bgr, int stride) implements DecodedPicture {
@@ -74,20 +99,6 @@ interface DecodedPicture {
             return (bgr.get(i + 2) & 0xFF) << 16 | (bgr.get(i + 1) & 0xFF) << 8 | bgr.get(i) & 0xFF;
         }
 
-        @Override
-        public int rgb2x2(int x, int y) {
-            int x1 = Math.min(width - 1, x + 1);
-            int y1 = Math.min(height - 1, y + 1);
-            int a = rgb(x, y);
-            int b = rgb(x1, y);
-            int c = rgb(x, y1);
-            int d = rgb(x1, y1);
-            return mean(a, b, c, d, 16) << 16 | mean(a, b, c, d, 8) << 8 | mean(a, b, c, d, 0);
-        }
-
-        private static int mean(int a, int b, int c, int d, int shift) {
-            return ((a >> shift & 0xFF) + (b >> shift & 0xFF) + (c >> shift & 0xFF) + (d >> shift & 0xFF)) >> 2;
-        }
     }
 
     /**
@@ -99,15 +110,6 @@ interface DecodedPicture {
         @Override
         public int rgb(int x, int row) {
             return toRgb(luma(x, row), cb(x, row), cr(x, row));
-        }
-
-        @Override
-        public int rgb2x2(int x, int row) {
-            int x1 = Math.min(width - 1, x + 1);
-            int r1 = Math.min(height - 1, row + 1);
-            int mean = (luma(x, row) + luma(x1, row) + luma(x, r1) + luma(x1, r1)) >> 2;
-            // In 4:2:0 a 2×2 block at even coordinates shares one chroma sample.
-            return toRgb(mean, cb(x, row), cr(x, row));
         }
 
         private int luma(int x, int row) {

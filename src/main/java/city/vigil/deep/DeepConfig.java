@@ -108,9 +108,18 @@ public interface DeepConfig {
         @WithDefault("0.45")
         double sceneDistance();
 
+        /**
+         * Frames over the frozen window whose slices carry at least this many bits per pixel each show a moving picture
+         * and are not decoded; below it (a still picture, or a frozen one) they are decoded and compared. 0 never
+         * compares; a large value always does.
+         */
+        @WithDefault("0.01")
+        double frozenMotionBits();
+
         default Diagnostics.Thresholds toThresholds() {
             return new Diagnostics.Thresholds(blackMean(), blackSpread(), darkMean(), brightMean(), brightShare(), contrastSpread(),
-                    blurLaplacian(), frozenChangedShare(), castRatio(), castDistance(), noiseGradient(), occludedShare(), stripeAmplitude(), sceneDistance());
+                    blurLaplacian(), frozenChangedShare(), castRatio(), castDistance(), noiseGradient(), occludedShare(), stripeAmplitude(), sceneDistance(),
+                    frozenMotionBits());
         }
     }
 }

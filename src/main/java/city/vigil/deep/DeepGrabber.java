@@ -1,41 +1,41 @@
 package city.vigil.deep;
 
 import city.vigil.probe.ProbeCause;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
+import java.util.Map;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.FrameGrabber;
 
 /**
- * Opens a stream with FFmpeg (JavaCV), decodes the first keyframe and measures the stream: the deep tier's grab.
- * Blocking, for a bounded pool of its own (never an event loop). Hard limits everywhere (TOOLCHAIN.md): FFmpeg's
- * {@code timeout} on every socket read, a small probe size, RTSP over TCP, the unlocked start and release (one hung
- * camera must not block every other grab), and a deadline checked between reads. Native memory is released in
- * every path.
+ * Opens a stream with FFmpeg, decodes its first keyframe, watches it over the frozen window and measures it: the deep
+ * tier's grab. Blocking, for a bounded pool of its own (never an event loop). Hard limits everywhere: FFmpeg's
+ * {@code timeout} on every socket wait, RTSP over TCP, a small probe size, no stream-info pass where the SDP says what
+ * the stream is, and an interrupt that aborts whatever FFmpeg waits for once the deadline has passed
+ * ({@link FfmpegStream}). Packets before the first keyframe are not decoded at all (a decoder cannot use them), and the
+ * window's packets are decoded only when their coded size cannot rule a frozen picture out ({@link Motion}). Native
+ * memory is released on every path.
  */
 public final class DeepGrabber {
-    private static final int SNAPSHOT_WIDTH = 320;
+    /** A decoder that is never told where a keyframe is would get nothing: past this many packets, feed it everything. */
+    private static final int UNFLAGGED_PACKETS = 250;
 
     static {
-        // Joining a live stream mid-GOP makes the decoder complain until the keyframe: expected, not news.
+        // Joining a live stream makes the decoder complain until the keyframe: expected, not news.
         avutil.av_log_set_level(avutil.AV_LOG_QUIET);
-        // ImageIO would otherwise buffer every snapshot through a temporary file.
-        ImageIO.setUseCache(false);
     }
 
     /**
-     * What one grab found: the first keyframe (sampled) and a later one at least the frozen window on (null when the
-     * stream gave none in time), a snapshot, or why there is no frame; and what the stream is.
+     * What one grab found: the first keyframe (sampled), what the window showed, a snapshot, or why there is no frame;
+     * and what the stream is.
      */
-    public record Grab(FrameSample sample, FrameSample later, byte[] snapshotJpeg, ProbeCause cause, String detail, Duration timeToFirstFrame,
+    public record Grab(FrameSample sample, Motion motion, byte[] snapshotJpeg, ProbeCause cause, String detail, Duration timeToFirstFrame,
                        String codec, int width, int height, double fps, Long bitrate, Integer gop) {
         public boolean decoded() {
             return sample != null;
@@ -44,11 +44,17 @@ public final class DeepGrabber {
 
     private final Duration deadline;
     private final Duration frozenWindow;
+    private final double frozenMotionBits;
 
-    /** {@code frozenWindow}: how far apart the two frames compared for "frozen" are (zero: one frame only). */
-    public DeepGrabber(Duration deadline, Duration frozenWindow) {
+    /**
+     * {@code frozenWindow}: how far apart the frames compared for "frozen" are (zero: one frame only);
+     * {@code frozenMotionBits}: inter frames carrying at least these slice bits per pixel show a moving picture, and
+     * the frames are not compared.
+     */
+    public DeepGrabber(Duration deadline, Duration frozenWindow, double frozenMotionBits) {
         this.deadline = deadline;
         this.frozenWindow = frozenWindow;
+        this.frozenMotionBits = frozenMotionBits;
     }
 
     /**
@@ -57,149 +63,212 @@ public final class DeepGrabber {
      */
     public Grab grab(String url, String user, String password) {
         long started = System.nanoTime();
-        Grab inPlace = grab(url, user, password, true, started);
-        // A pixel format read in place cannot be (see DecodedPicture): once more, converted to BGR by JavaCV, within
-        // the same deadline. Switching a started grabber's mode instead would have it free the decoder's own buffer.
-        return inPlace != null ? inPlace : grab(url, user, password, false, started);
-    }
-
-    /**
-     * One grab within the deadline counted from {@code started}; with {@code inPlace}, null if the decoder's pixel
-     * format cannot be read in place.
-     */
-    private Grab grab(String url, String user, String password, boolean inPlace, long started) {
         long deadlineNanos = started + deadline.toNanos();
-        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(withCredentials(url, user, password));
         boolean rtsp = url.toLowerCase(Locale.ROOT).startsWith("rtsp");
-        // FFmpeg retries an open once, so each wait gets a third of the budget.
-        long timeoutMicros = Math.max(200_000, deadline.toNanos() / 3_000);
-        grabber.setOption("timeout", Long.toString(timeoutMicros));
-        if (!rtsp) {
-            grabber.setOption("rw_timeout", Long.toString(timeoutMicros));
-        } else {
-            grabber.setOption("rtsp_transport", "tcp");
-        }
-        grabber.setOption("analyzeduration", "100000");
-        grabber.setOption("probesize", rtsp ? "32768" : "262144");
-        // No "fflags nobuffer": it drops the packets read while probing, the keyframe a GOP-caching server sends first
-        // among them, and every grab then waits a whole GOP for the next one.
-        grabber.setAudioStream(-1);
-        // One decoder thread: many grabs run side by side, and FFmpeg's default of a thread per core each would swamp
-        // the liveness tier on a small machine.
-        grabber.setVideoOption("threads", "1");
-        // The decoder's own planes, read in place (see DecodedPicture): no per-grab scaler, no full-frame conversion.
-        grabber.setImageMode(inPlace ? FrameGrabber.ImageMode.RAW : FrameGrabber.ImageMode.COLOR);
+        FfmpegStream stream;
         try {
             // RTSP: the SDP's sprop-parameter-sets already say what the stream is, so the stream-info pass (which
             // decodes frames only to learn it) is skipped; the first decoded frame tells the rest.
-            grabber.startUnsafe(!rtsp);
-        } catch (FrameGrabber.Exception e) {
-            release(grabber);
-            return failed(classifyOpen(e, started), "open failed: " + quiet(e), started);
+            stream = FfmpegStream.open(withCredentials(url, user, password), options(rtsp), !rtsp, deadlineNanos);
+        } catch (FfmpegStream.OpenFailed e) {
+            return failed(classifyOpen(e.code, started), quiet(e.getMessage()), started);
         }
+        try (stream) {
+            return read(stream, started, deadlineNanos);
+        } catch (FfmpegStream.ReadFailed e) {
+            // The stream opened (the server answers) but gave no picture: no media, whether it went silent or broke off.
+            String why = e.code == avutil.AVERROR_EXIT ? "no keyframe within " + deadline.toMillis() + " ms" : "reading failed: " + quiet(e.getMessage());
+            return failed(ProbeCause.NO_MEDIA, why, started);
+        }
+    }
+
+    private Map<String, String> options(boolean rtsp) {
+        Map<String, String> options = new LinkedHashMap<>();
+        // FFmpeg retries an open once, so each wait gets a third of the budget; the interrupt bounds the whole grab.
+        String timeout = Long.toString(Math.max(200_000, deadline.toNanos() / 3_000));
+        options.put("timeout", timeout);
+        if (rtsp) {
+            options.put("rtsp_transport", "tcp");
+        } else {
+            options.put("rw_timeout", timeout);
+        }
+        options.put("analyzeduration", "100000");
+        options.put("probesize", rtsp ? "32768" : "262144");
+        // No "fflags nobuffer": it drops the packets read while probing, the keyframe a GOP-caching server sends first
+        // among them, and every grab then waits a whole GOP for the next one.
+        return options;
+    }
+
+    private Grab read(FfmpegStream stream, long started, long deadlineNanos) throws FfmpegStream.ReadFailed {
+        int packets = 0;
+        int skipped = 0;
+        boolean keySeen = false;
+        AVFrame first = null;
+        while (first == null && System.nanoTime() < deadlineNanos) {
+            AVPacket p = stream.nextVideoPacket();
+            if (p == null) {
+                return failed(ProbeCause.NO_MEDIA, "the stream ended before a keyframe", started);
+            }
+            packets++;
+            keySeen |= (p.flags() & avcodec.AV_PKT_FLAG_KEY) != 0;
+            // Keyframe first: what comes before it cannot be decoded into a picture.
+            if (!keySeen && packets < UNFLAGGED_PACKETS) {
+                skipped++;
+                continue;
+            }
+            if (stream.decode(p)) {
+                first = stream.nextFrame();
+            }
+        }
+        if (first == null) {
+            return failed(ProbeCause.NO_MEDIA, "no decodable keyframe within " + deadline.toMillis() + " ms (" + packets + " packets)", started);
+        }
+        Duration ttff = Duration.ofNanos(System.nanoTime() - started);
+        DecodedPicture picture = DecodedPicture.of(first);
+        if (picture == null) {
+            return failed(ProbeCause.BAD_RESPONSE, "pixel format " + first.format() + " cannot be read", started);
+        }
+        // Sampled now: the decoder reuses the frame's buffers for the next one.
+        FrameSample sample = FrameSample.of(picture);
+        byte[] jpeg = SnapshotJpeg.of(first);
+        int width = first.width();
+        int height = first.height();
+        long firstMicros = stream.micros(first.best_effort_timestamp(), 0);
+        Window window = frozenWindow.isZero() ? null : watch(stream, firstMicros, width * height, deadlineNanos);
+        Motion motion = window == null ? Motion.NOT_WATCHED : window.motion;
+        double fps = window != null && window.fps() > 0 ? window.fps() : stream.declaredFps();
+        long bitrate = window != null ? window.bitrate() : stream.video.codecpar().bit_rate();
+        String detail = "keyframe after " + packets + " packets (" + skipped + " before it not decoded)"
+                + (window == null ? "" : ", then " + window.describe());
+        return new Grab(sample, motion, jpeg, null, detail, ttff, stream.codecName(), width, height, Math.round(fps * 100) / 100.0,
+                bitrate > 0 ? bitrate : null, window == null ? null : window.gop);
+    }
+
+    /** The frozen window as read: its packets' counts, sizes and timing, and what it says about motion. */
+    private record Window(Motion motion, long bytes, Integer gop, boolean compared) {
+        double fps() {
+            return motion.spanMicros() > 0 && motion.frames() > 1 ? motion.frames() * 1e6 / motion.spanMicros() : 0;
+        }
+
+        long bitrate() {
+            return motion.spanMicros() > 0 ? Math.round(bytes * 8e6 / motion.spanMicros()) : 0;
+        }
+
+        String describe() {
+            return motion.frames() + " over " + motion.spanMicros() / 1000 + " ms, "
+                    + String.format(Locale.ROOT, "%.4f bits per pixel a frame", motion.bitsPerPixel())
+                    + (!compared ? ": not decoded" : motion.later() != null ? ": decoded to compare" : ": no frame to compare in time");
+        }
+    }
+
+    /**
+     * Reads the packets of the frozen window without decoding them and sums their slices. When that shows a moving
+     * picture, that is the answer; otherwise (a still or intra-only stream, another codec) the held packets are decoded
+     * after all and the frame at the window's end is kept to compare.
+     */
+    private Window watch(FfmpegStream stream, long firstMicros, int pixels, long deadlineNanos) {
+        long windowMicros = frozenWindow.toNanos() / 1_000;
+        boolean sized = stream.h264() || stream.hevc();
+        boolean lengthPrefixed = sized && stream.lengthPrefixed();
+        List<AVPacket> held = new ArrayList<>();
         try {
-            Frame key = null;
-            DecodedPicture picture = null;
             int frames = 0;
-            while (System.nanoTime() < deadlineNanos) {
-                Frame f = grabber.grabImage();
-                if (f == null) {
+            int inter = 0;
+            long sliceBits = 0;
+            long bytes = 0;
+            long last = firstMicros;
+            Integer gop = null;
+            boolean reached = false;
+            byte[] buffer = new byte[0];
+            while (!reached && System.nanoTime() < deadlineNanos) {
+                AVPacket p = nextOrNull(stream);
+                if (p == null) {
                     break;
                 }
                 frames++;
-                // FFmpeg's H.264 decoder outputs nothing before the first keyframe it can decode from, so the first
-                // picture is it; the packet flag is not (with decoder delay it belongs to a later packet).
-                if (f.image != null) {
-                    picture = picture(f, inPlace);
-                    if (picture == null) {
-                        return null;
+                int size = p.size();
+                bytes += size;
+                last = Math.max(last, stream.micros(p.pts() != avutil.AV_NOPTS_VALUE ? p.pts() : p.dts(), last));
+                reached = last - firstMicros >= windowMicros;
+                if ((p.flags() & avcodec.AV_PKT_FLAG_KEY) != 0) {
+                    gop = gop == null ? frames : gop;
+                } else if (sized) {
+                    if (buffer.length < size) {
+                        buffer = new byte[size];
                     }
-                    key = f;
-                    break;
+                    p.data().get(buffer, 0, size);
+                    sliceBits += 8L * CodedPicture.sliceBytes(buffer, size, stream.hevc(), lengthPrefixed);
+                    inter++;
+                }
+                AVPacket copy = avcodec.av_packet_clone(p);
+                if (copy != null && !copy.isNull()) {
+                    held.add(copy);
                 }
             }
-            if (key == null) {
-                String why = System.nanoTime() >= deadlineNanos ? "no keyframe within " + deadline.toMillis() + " ms"
-                        : "the stream ended before a keyframe";
-                return failed(ProbeCause.NO_MEDIA, why, started);
+            double bitsPerPixel = inter == 0 ? Double.NaN : sliceBits / (double) inter / pixels;
+            long span = last - firstMicros;
+            if (!reached || bitsPerPixel >= frozenMotionBits) {
+                return new Window(new Motion(frames, span, bitsPerPixel, null), bytes, gop, false);
             }
-            Duration ttff = Duration.ofNanos(System.nanoTime() - started);
-            // Sampled now: the grabber reuses the frame's buffer for the next one.
-            FrameSample sample = FrameSample.of(picture);
-            byte[] jpeg = snapshot(picture);
-            int width = key.imageWidth;
-            int height = key.imageHeight;
-            long firstTimestamp = key.timestamp;
-            // A later frame, at least the frozen window on (a keyframe may be seconds away; a 640×360 P-frame decodes in
-            // well under a millisecond).
-            FrameSample later = null;
-            Integer gop = null;
-            long frozenMicros = frozenWindow.toNanos() / 1_000;
-            int decoded = 0;
-            long previous = firstTimestamp;
-            long step = 0;
-            // The frames in between are decoded (P-frames need them) but processed only when the next one is due to
-            // reach the window: with the BGR fallback, converting ~25 unused frames would be most of a check's CPU.
-            boolean convert = false;
-            while (frozenMicros > 0 && System.nanoTime() < deadlineNanos) {
-                Frame f = grabber.grabFrame(false, true, convert, false, false);
-                if (f == null) {
-                    break;
-                }
-                if (f.image == null) {
-                    continue;
-                }
-                decoded++;
-                if (gop == null && f.keyFrame) {
-                    gop = decoded;
-                }
-                long since = f.timestamp - firstTimestamp;
-                if (since >= frozenMicros && convert) {
-                    DecodedPicture frozenCheck = picture(f, inPlace);
-                    later = frozenCheck == null ? null : FrameSample.of(frozenCheck);
-                    break;
-                }
-                step = f.timestamp > previous ? f.timestamp - previous : step;
-                previous = f.timestamp;
-                convert = since + step >= frozenMicros;
-            }
-            double fps = grabber.getFrameRate();
-            long bitrate = grabber.getVideoBitrate();
-            return new Grab(sample, later, jpeg, null, "keyframe after " + frames + " frames, then " + decoded + " more", ttff,
-                    grabber.getVideoCodecName(), width, height, Double.isFinite(fps) ? Math.round(fps * 100) / 100.0 : 0,
-                    bitrate > 0 ? bitrate : null, gop);
-        } catch (FrameGrabber.Exception e) {
-            return failed(System.nanoTime() >= deadlineNanos ? ProbeCause.TIMEOUT : ProbeCause.NO_MEDIA, "decode failed: " + quiet(e), started);
+            FrameSample later = decodeTo(stream, held, firstMicros + windowMicros, deadlineNanos);
+            return new Window(new Motion(frames, span, bitsPerPixel, later), bytes, gop, true);
         } finally {
-            release(grabber);
+            held.forEach(avcodec::av_packet_free);
         }
     }
 
-    private static DecodedPicture picture(Frame frame, boolean inPlace) {
-        return inPlace ? DecodedPicture.planar(frame) : DecodedPicture.bgr(frame);
+    /** Decodes the held packets, then more of the stream if need be, up to the first frame at or after {@code dueMicros}. */
+    private static FrameSample decodeTo(FfmpegStream stream, List<AVPacket> held, long dueMicros, long deadlineNanos) {
+        int i = 0;
+        while (System.nanoTime() < deadlineNanos) {
+            AVPacket p = i < held.size() ? held.get(i++) : nextOrNull(stream);
+            if (p == null) {
+                return null;
+            }
+            if (!stream.decode(p)) {
+                continue;
+            }
+            for (AVFrame f = stream.nextFrame(); f != null; f = stream.nextFrame()) {
+                if (stream.micros(f.best_effort_timestamp(), Long.MIN_VALUE) >= dueMicros) {
+                    DecodedPicture picture = DecodedPicture.of(f);
+                    return picture == null ? null : FrameSample.of(picture);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** After the first keyframe a stream that breaks off or runs out of time only ends the window: the picture stands. */
+    private static AVPacket nextOrNull(FfmpegStream stream) {
+        try {
+            return stream.nextVideoPacket();
+        } catch (FfmpegStream.ReadFailed e) {
+            return null;
+        }
     }
 
     private static Grab failed(ProbeCause cause, String detail, long started) {
-        return new Grab(null, null, null, cause, detail, Duration.ofNanos(System.nanoTime() - started), null, 0, 0, 0, null, null);
+        return new Grab(null, Motion.NOT_WATCHED, null, cause, detail, Duration.ofNanos(System.nanoTime() - started), null, 0, 0, 0, null, null);
     }
 
     /** Why an open failed: FFmpeg's error code (HTTP-style codes for RTSP and HTTP answers, errno otherwise), then the clock. */
-    private ProbeCause classifyOpen(FrameGrabber.Exception e, long started) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("error (-?\\d+)").matcher(String.valueOf(e.getMessage()));
-        int code = m.find() ? Integer.parseInt(m.group(1)) : 0;
+    private ProbeCause classifyOpen(int code, long started) {
         if (code == HTTP_UNAUTHORIZED || code == HTTP_FORBIDDEN) {
             return ProbeCause.AUTH_FAILED;
         }
         if (code == HTTP_NOT_FOUND) {
             return ProbeCause.NOT_FOUND;
         }
+        if (code == 0) {
+            return ProbeCause.NO_VIDEO_TRACK;
+        }
         if (code == -111 || code == -104) {
             return ProbeCause.REFUSED;
         }
-        if (code == -110 || Duration.ofNanos(System.nanoTime() - started).compareTo(deadline.dividedBy(3)) >= 0) {
+        if (code == -110 || code == avutil.AVERROR_EXIT || Duration.ofNanos(System.nanoTime() - started).compareTo(deadline.dividedBy(3)) >= 0) {
             return ProbeCause.TIMEOUT;
         }
-        if (code == -5 || String.valueOf(e.getMessage()).contains("resolve")) {
+        if (code == -5) {
             return ProbeCause.DNS;
         }
         return ProbeCause.BAD_RESPONSE;
@@ -210,44 +279,9 @@ public final class DeepGrabber {
     private static final int HTTP_FORBIDDEN = -(0xF8 | '4' << 8 | '0' << 16 | '3' << 24);
     private static final int HTTP_NOT_FOUND = -(0xF8 | '4' << 8 | '0' << 16 | '4' << 24);
 
-    /** A 320-pixel-wide JPEG of the picture, each pixel the mean of a 2×2 block. */
-    private static byte[] snapshot(DecodedPicture picture) {
-        try {
-            int w = picture.width();
-            int h = picture.height();
-            int sh = Math.max(1, h * SNAPSHOT_WIDTH / w);
-            BufferedImage small = new BufferedImage(SNAPSHOT_WIDTH, sh, BufferedImage.TYPE_3BYTE_BGR);
-            byte[] out = ((DataBufferByte) small.getRaster().getDataBuffer()).getData();
-            for (int y = 0; y < sh; y++) {
-                int sourceRow = y * h / sh;
-                for (int x = 0; x < SNAPSHOT_WIDTH; x++) {
-                    int p = picture.rgb2x2(x * w / SNAPSHOT_WIDTH, sourceRow);
-                    int i = (y * SNAPSHOT_WIDTH + x) * 3;
-                    out[i] = (byte) p;
-                    out[i + 1] = (byte) (p >> 8);
-                    out[i + 2] = (byte) (p >> 16);
-                }
-            }
-            ByteArrayOutputStream jpeg = new ByteArrayOutputStream(16_384);
-            ImageIO.write(small, "jpg", jpeg);
-            return jpeg.toByteArray();
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static void release(FFmpegFrameGrabber grabber) {
-        try {
-            grabber.releaseUnsafe();
-        } catch (FrameGrabber.Exception | RuntimeException e) {
-            // Releasing is best effort; there is nothing left to do with a grabber that cannot close.
-        }
-    }
-
-    /** FFmpeg's message without the URL (it would carry the credentials). */
-    private static String quiet(Exception e) {
-        String m = String.valueOf(e.getMessage());
-        return m.replaceAll("[a-z]+://\\S+", "<url>");
+    /** A message without any URL (it would carry the credentials). */
+    private static String quiet(String message) {
+        return String.valueOf(message).replaceAll("[a-z]+://\\S+", "<url>");
     }
 
     static String withCredentials(String url, String user, String password) {

@@ -100,7 +100,7 @@ public class DeepService {
 
     void onStart(@Observes StartupEvent event) {
         int concurrency = config.concurrency().orElse(Runtime.getRuntime().availableProcessors() * 2);
-        grabber = new DeepGrabber(config.deadline(), config.frozenWindow());
+        grabber = new DeepGrabber(config.deadline(), config.frozenWindow(), config.thresholds().frozenMotionBits());
         pool = new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "vigil-deep");
             t.setDaemon(true);
@@ -149,8 +149,34 @@ public class DeepService {
                 class1 == null ? null : class1.view(), others == null ? null : others.view());
     }
 
-    /** Checks one camera now, on the caller's thread; the result is stored and reported to the monitor. */
-    public Optional<DiagnosisView> check(String gbId) {
+    /**
+     * Checks one camera now for an API caller: on the deep pool, so its bound holds however many callers there are,
+     * while the caller waits (behind at most the sweep's few queued checks).
+     */
+    public Optional<DiagnosisView> checkNow(String gbId) {
+        java.util.concurrent.Future<Optional<DiagnosisView>> result = pool.submit(() -> check(gbId));
+        try {
+            return result.get(config.deadline().toMillis() * 4, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            result.cancel(true);
+            throw new PoolBusy();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PoolBusy();
+        }
+    }
+
+    /** The deep pool did not get to a check-now in time (sweeps of slow cameras hold every slot). */
+    public static final class PoolBusy extends RuntimeException {
+        PoolBusy() {
+            super("every deep check slot is busy; try again shortly");
+        }
+    }
+
+    /** Checks one camera now, on the caller's thread (a pool thread); the result is stored and reported to the monitor. */
+    Optional<DiagnosisView> check(String gbId) {
         Optional<Target> target = target(gbId);
         if (target.isEmpty()) {
             return Optional.empty();
@@ -173,7 +199,7 @@ public class DeepService {
             Instant now = Instant.now();
             Fingerprint baseline = Fingerprint.fromBytes(t.baseline());
             List<Verdict> verdicts = grab.decoded()
-                    ? diagnostics.diagnose(grab.sample(), grab.later(), new Diagnostics.History(baseline))
+                    ? diagnostics.diagnose(grab.sample(), grab.motion(), new Diagnostics.History(baseline))
                     : diagnostics.signalLoss(grab.detail());
             Set<ImageFault> faults = Diagnostics.faults(verdicts);
             ImageFault primary = Diagnostics.primary(faults);
@@ -191,7 +217,8 @@ public class DeepService {
             if (!faults.isEmpty()) {
                 failed.incrementAndGet();
             }
-            count(faults.isEmpty() ? "ok" : primary.name().toLowerCase());
+            count(grab.decoded() ? "decoded" : grab.cause().name().toLowerCase(java.util.Locale.ROOT),
+                    primary == null ? "none" : primary.name().toLowerCase(java.util.Locale.ROOT));
             monitor.deepResult(gbId, !grab.decoded(), grab.decoded() ? primary == null ? null : primary.name() : null);
             Duration recheck = runs.recheckAfter(gbId, !faults.isEmpty());
             if (recheck != null) {
@@ -294,9 +321,11 @@ public class DeepService {
         }
     }
 
-    private void count(String outcome) {
-        outcomes.computeIfAbsent(outcome, o -> Counter.builder("vigil.deep.checks").description("Deep checks by outcome (ok or the primary fault)")
-                .tag("outcome", o).register(meters)).increment();
+    /** Both tags come from closed sets: "decoded" or a probe cause, "none" or an image fault. */
+    private void count(String outcome, String fault) {
+        outcomes.computeIfAbsent(outcome + "/" + fault, k -> Counter.builder("vigil.deep.checks")
+                .description("Deep checks by outcome (decoded, or why no frame came) and the fault found (none, or the primary one)")
+                .tag("outcome", outcome).tag("fault", fault).register(meters)).increment();
     }
 
     /** Why the probe policy refuses this URL (scheme, port, or its resolved address), if it does. */

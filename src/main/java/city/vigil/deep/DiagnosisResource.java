@@ -39,13 +39,16 @@ public class DiagnosisResource {
     }
 
     @POST
-    @Operation(summary = "Check a camera now", description = "Decodes and diagnoses at once (blocking, up to the grab deadline).")
+    @Operation(summary = "Check a camera now", description = "Decodes and diagnoses at once on the deep pool (blocking: up to the grab deadline, "
+            + "plus any wait for a pool slot); 503 when the device or the pool has no room.")
     public DiagnosisView checkNow(@PathParam("gbId") String gbId) {
         cameras.get(scope.get(), gbId);
         try {
-            return deep.check(gbId).orElseThrow(() -> ApiException.notFound("Stream of camera", gbId));
+            return deep.checkNow(gbId).orElseThrow(() -> ApiException.notFound("Stream of camera", gbId));
         } catch (DeepService.DeviceBusy e) {
             throw new ApiException(ApiError.DEVICE_BUSY, e.getMessage());
+        } catch (DeepService.PoolBusy e) {
+            throw new ApiException(ApiError.DEEP_BUSY, e.getMessage());
         }
     }
 

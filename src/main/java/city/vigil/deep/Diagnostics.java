@@ -11,16 +11,18 @@ import java.util.Set;
  * loss suppresses everything else; a black picture suppresses the faults that need something to look at (dark,
  * contrast, blur, noise, occlusion, cast, scene), and a too dark or overexposed one those its exposure explains
  * (flat clipped regions, low contrast, a shifted histogram). A grayscale picture (night IR) is never a colour cast.
- * Frozen compares two keyframes a second or more apart; scene change compares with the camera's learned baseline.
+ * Frozen compares two frames a second or more apart (unless the coded frames between them show the picture moving);
+ * scene change compares with the camera's learned baseline.
  */
 public final class Diagnostics {
 
     /** The thresholds (vigil.deep.thresholds.*), tuned on the simulator's faults (see DiagnosisTest). */
     public record Thresholds(double blackMean, double blackStd, double darkMean, double brightMean, double brightShare,
                              double contrastStd, double blurLaplacian, double frozenChangedShare, double castRatio, double castDistance,
-                             double noiseGradient, double occludedShare, double stripeAmplitude, double sceneDistance) {
+                             double noiseGradient, double occludedShare, double stripeAmplitude, double sceneDistance,
+                             double frozenMotionBits) {
         public static Thresholds defaults() {
-            return new Thresholds(20, 1.5, 45, 215, 0.35, 18, 300, 0.008, 1.5, 12, 30, 0.45, 4, 0.45);
+            return new Thresholds(20, 1.5, 45, 215, 0.35, 18, 300, 0.008, 1.5, 12, 30, 0.45, 4, 0.45, 0.01);
         }
     }
 
@@ -41,8 +43,8 @@ public final class Diagnostics {
         return verdicts;
     }
 
-    /** Diagnoses {@code f}; {@code later} (≥ the frozen window after it, or null) decides frozen. */
-    public List<Verdict> diagnose(FrameSample f, FrameSample later, History history) {
+    /** Diagnoses {@code f}; {@code motion} (what the stream showed over the frozen window after it) decides frozen. */
+    public List<Verdict> diagnose(FrameSample f, Motion motion, History history) {
         int n = f.pixels();
         double[] y = new double[n];
         double sum = 0;
@@ -89,13 +91,33 @@ public final class Diagnostics {
         for (Verdict v : needPicture) {
             verdicts.add(black.failed() ? v.suppressedBy(ImageFault.BLACK) : v);
         }
-        if (later != null) {
-            double changed = changedShare(y, later);
-            Verdict frozen = Verdict.under(ImageFault.FROZEN, changed, t.frozenChangedShare(), t.frozenChangedShare(),
-                    String.format("%.2f%% of the picture changed between two frames a second or more apart", changed * 100));
+        Verdict frozen = frozen(y, motion);
+        if (frozen != null) {
             verdicts.add(black.failed() ? frozen.suppressedBy(ImageFault.BLACK) : frozen);
         }
         return verdicts;
+    }
+
+    /**
+     * Frozen: two frames a second or more apart compared pixel by pixel, when the grab decoded the later one; a moving
+     * picture already shown by the coded size of the frames in between is not frozen. Null when the window showed
+     * neither (not watched, or the stream ended first).
+     */
+    private Verdict frozen(double[] y, Motion motion) {
+        if (motion == null) {
+            return null;
+        }
+        if (motion.later() != null) {
+            double changed = changedShare(y, motion.later());
+            return Verdict.under(ImageFault.FROZEN, changed, t.frozenChangedShare(), t.frozenChangedShare(),
+                    String.format("%.2f%% of the picture changed between two frames %.1f s apart", changed * 100, motion.spanMicros() / 1e6));
+        }
+        if (motion.bitsPerPixel() >= t.frozenMotionBits()) {
+            return Verdict.under(ImageFault.FROZEN, motion.bitsPerPixel(), t.frozenMotionBits(), t.frozenMotionBits(),
+                    String.format("%d frames over %.1f s carried %.3f bits of picture change per pixel each: a moving picture", motion.frames(),
+                            motion.spanMicros() / 1e6, motion.bitsPerPixel()));
+        }
+        return null;
     }
 
     /** The faults found, strongest first (SIGNAL_LOSS, then in enum order). */

@@ -14,6 +14,7 @@ public enum ApiError {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     BUSY(429, "Too many concurrent jobs"),
     DEVICE_BUSY(503, "Device has no session to spare"),
+    DEEP_BUSY(503, "Every deep check slot is in use"),
     NOT_READY(503, "Not ready yet");
 
     public final int status;

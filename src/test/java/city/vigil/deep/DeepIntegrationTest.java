@@ -136,7 +136,7 @@ class DeepIntegrationTest {
         given().delete("/api/v1/cameras/{id}/diagnosis/baseline", id).then().statusCode(204);
         JsonPath progress = given().get("/api/v1/deep").then().statusCode(200).extract().jsonPath();
         assertThat(progress.getLong("checked")).isGreaterThan(0);
-        assertThat(given().get("/q/metrics").then().extract().asString()).contains("vigil_deep_checks_total{outcome=\"ok\"}");
+        assertThat(given().get("/q/metrics").then().extract().asString()).contains("vigil_deep_checks_total{fault=\"none\",outcome=\"decoded\"}");
     }
 
     @Test
@@ -147,5 +147,7 @@ class DeepIntegrationTest {
         assertThat(checked.getString("cause")).isEqualTo("NOT_FOUND");
         assertThat(checked.getList("faults")).isEqualTo(List.of("SIGNAL_LOSS"));
         given().get("/api/v1/cameras/{id}/snapshot", id).then().statusCode(404);
+        assertThat(given().get("/q/metrics").then().extract().asString()).as("counted by why no frame came")
+                .contains("vigil_deep_checks_total{fault=\"signal_loss\",outcome=\"not_found\"}");
     }
 }
