@@ -157,12 +157,58 @@ class WebhookIntegrationTest {
     }
 
     @Test
+    void a_replayed_event_arrives_again_with_its_id_and_a_period_replays_what_the_subscription_wants() throws Exception {
+        JsonPath sub = subscribe(QUIET, Map.of());
+        long subId = sub.getLong("id");
+        Instant before = Instant.now().minusSeconds(1);
+        String first = given().post("/api/v1/webhooks/{id}/test", subId).then().statusCode(202).extract().jsonPath().getString("eventId");
+        String second = given().post("/api/v1/webhooks/{id}/test", subId).then().statusCode(202).extract().jsonPath().getString("eventId");
+        await().atMost(PATIENCE).until(() -> receiver.calls.size() >= 2);
+
+        given().contentType("application/json").body(Map.of("eventId", first)).post("/api/v1/webhooks/{id}/replay", subId).then().statusCode(202)
+                .body("queued", equalTo(1));
+        await().atMost(PATIENCE).until(() -> receiver.calls.size() >= 3);
+        WebhookReceiver.Call again = receiver.calls.get(2);
+        assertThat(again.id()).as("the same webhook-id, so the receiver can tell it is a repeat").isEqualTo(first);
+        assertThat(WebhookReceiver.signedWith(again, sub.getString("secret"))).isTrue();
+
+        // A period replays only what this subscription would have been sent: its own test events, not other events of the period.
+        given().contentType("application/json").body(Map.of("from", before.toString(), "to", Instant.now().plusSeconds(1).toString()))
+                .post("/api/v1/webhooks/{id}/replay", subId).then().statusCode(202);
+        await().atMost(PATIENCE).until(() -> receiver.calls.size() >= 5);
+        assertThat(receiver.calls.subList(3, 5)).extracting(WebhookReceiver.Call::id).as("in the order they happened").containsExactly(first, second);
+
+        given().contentType("application/json").body(Map.of("eventId", "42")).post("/api/v1/webhooks/{id}/replay", subId).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("eventId"));
+        given().contentType("application/json").body(Map.of("from", Instant.now().toString(), "to", before.toString()))
+                .post("/api/v1/webhooks/{id}/replay", subId).then().statusCode(400).body("errors[0].field", equalTo("to"));
+        given().contentType("application/json").body(Map.of("eventId", "evt_999999999")).post("/api/v1/webhooks/{id}/replay", subId).then()
+                .statusCode(400).body("errors[0].reason", startsWith("no event"));
+    }
+
+    @Test
     void a_receiver_answering_410_disables_its_subscription() {
         long subId = subscribe(QUIET, Map.of()).getLong("id");
         receiver.answer = () -> 410;
         given().post("/api/v1/webhooks/{id}/test", subId).then().statusCode(202);
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/webhooks/{id}", subId).then().body("enabled", equalTo(false))
                 .body("disabledReason", org.hamcrest.Matchers.containsString("410")));
+    }
+
+    @Test
+    void a_subscription_whose_deliveries_have_failed_for_days_is_disabled_at_its_next_failure() throws Exception {
+        long subId = subscribe(QUIET, Map.of()).getLong("id");
+        receiver.answer = () -> 503;
+        // As if every delivery had failed since six days ago (the default limit is five).
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE webhook_subscription SET failing_since = now() - interval '6 days' WHERE id = " + subId);
+        }
+        given().post("/api/v1/webhooks/{id}/test", subId).then().statusCode(202);
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/webhooks/{id}", subId).then().body("enabled", equalTo(false))
+                .body("disabledReason", org.hamcrest.Matchers.containsString("every delivery failed for 5 days")));
+        // Re-enabled by hand, it starts a fresh failure record.
+        given().contentType("application/json").body(Map.of("enabled", true)).patch("/api/v1/webhooks/{id}", subId).then().statusCode(200)
+                .body("enabled", equalTo(true)).body("failingSince", nullValue());
     }
 
     @Test
