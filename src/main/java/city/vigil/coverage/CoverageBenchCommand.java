@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * {@code coverage-bench}: the coverage book at the scale of a generated city (the fleet generator's ledger at scale
- * 1: ~923,000 cameras, ~20,000 grids, ~10,000 sites), run on the real classes without the HTTP layer. Prints the
+ * {@code coverage-bench [scale] [changes] [sites]}: the coverage book at the scale of a generated city (the fleet
+ * generator's ledger at scale 1: ~923,000 cameras, ~20,000 grids, ~4,700 sites, padded to {@code sites} if more are
+ * asked for), run on the real classes without the HTTP layer. Prints the
  * build time and heap, the cost of one state change (p50/p99/max over a million), and the p50/p99 of coverage by
  * district and of the blind-spot lists (city-wide and for one district). Run by {@code load-tests}' CoverageBenchmark.
  */
@@ -34,6 +35,8 @@ public final class CoverageBenchCommand {
     public static int run(String[] args) throws Exception {
         double scale = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
         int changes = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        // The generator plans ~4,700 sites from the published categories; a larger target adds sites of the same kinds.
+        int siteTarget = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         Path dir = Files.createTempDirectory("vigil-coverage-bench");
         long t0 = System.nanoTime();
         if (FleetGeneratorCommand.run(new String[] {"--scale", Double.toString(scale), "--seed", "42", "--out", dir.toString()}) != 0) {
@@ -55,6 +58,7 @@ public final class CoverageBenchCommand {
                     s.path("rule").path("maxPointClass").asInt(3)));
         }
         List<CameraSpec> cameras = cameras(dir.resolve("cameras.csv"), paths);
+        addSites(sites, cameras, siteTarget);
 
         Runtime rt = Runtime.getRuntime();
         System.gc();
@@ -95,6 +99,26 @@ public final class CoverageBenchCommand {
         time("blind spots, city-wide (100 of each)", () -> CoverageQueries.blindSpots(book, Scope.all(), null, "", 100));
         time("blind spots, one district (100 of each)", () -> CoverageQueries.blindSpots(book, Scope.all(), "440106", district, 100));
         return 0;
+    }
+
+    /**
+     * Pads the city to {@code target} sites: each added one copies a generated site's category, radius and rule and
+     * stands 30–150 m from a random positioned camera in that camera's grid, as key sites stand among cameras.
+     */
+    private static void addSites(List<SiteSpec> sites, List<CameraSpec> cameras, int target) {
+        List<CameraSpec> placed = cameras.stream().filter(c -> c.view() != null && c.gridPath() != null).toList();
+        SplittableRandom random = new SplittableRandom(11);
+        int generated = sites.size();
+        for (int i = 0; sites.size() < target && !placed.isEmpty(); i++) {
+            SiteSpec like = sites.get(random.nextInt(generated));
+            CameraSpec near = placed.get(random.nextInt(placed.size()));
+            double metres = 30 + random.nextDouble() * 120;
+            double bearing = random.nextDouble() * 2 * Math.PI;
+            double lat = near.view().lat() + metres * Math.cos(bearing) / 111_320;
+            double lon = near.view().lon() + metres * Math.sin(bearing) / (111_320 * Math.cos(Math.toRadians(near.view().lat())));
+            sites.add(new SiteSpec("BENCH" + i, like.name(), like.category(), near.gridPath(), lat, lon, like.radius(), like.minOnline(),
+                    like.maxPointClass()));
+        }
     }
 
     private static void time(String what, Runnable query) {
