@@ -31,6 +31,11 @@ public final class DeepBenchmark {
         int clients = Integer.parseInt(System.getProperty("clients", "8"));
         int seconds = Integer.parseInt(System.getProperty("seconds", "60"));
         String frozenWindow = System.getProperty("frozenWindow", "1s");
+        // Checks before the measured ones: the JIT compiles Vigil's hot paths in the first half minute, and a service
+        // runs for months, so its steady state is the figure (the CLI pays its process start on every check by design).
+        int warmup = Integer.parseInt(System.getProperty("warmupSeconds", "30"));
+        // -DfrozenMotionBits=1e9: decode and compare the frozen-check frame on every check, whatever the coded motion.
+        String frozenMotionBits = System.getProperty("frozenMotionBits", "0.01");
         // -DvigilOnly=true: skip the CLI side (the long RSS run over 10,000 checks).
         boolean vigilOnly = Boolean.getBoolean("vigilOnly");
         // -Dvia=sweep: Vigil's own sweeps drive the checks (as in production) instead of check-now calls over HTTP.
@@ -48,8 +53,9 @@ public final class DeepBenchmark {
             try (var lines = Files.lines(ledger, StandardCharsets.UTF_8)) {
                 lines.skip(1).forEach(l -> ids.add(l.substring(0, 20)));
             }
-            System.out.printf("Deep benchmark: %d simulated cameras, 640x360 sub-streams, %d concurrent checks, %d s each side, frozen window %s, %d cores%n",
-                    cameras, clients, seconds, frozenWindow, Runtime.getRuntime().availableProcessors());
+            System.out.printf("Deep benchmark: %d simulated cameras, 640x360 sub-streams, %d concurrent checks, %d s warm-up, %d s each side, "
+                    + "frozen window %s (compared below %s bits per pixel), %d cores%n", cameras, clients, warmup, seconds, frozenWindow,
+                    frozenMotionBits, Runtime.getRuntime().availableProcessors());
             BenchTools.recreateDatabase(pgHost, db);
             Result vigil;
             try (VigilProcess v = VigilProcess.start(jar, Map.of("VIGIL_DB_URL", "jdbc:postgresql://" + pgHost + "/" + db, "VIGIL_DB_USER", "postgres"),
@@ -59,18 +65,18 @@ public final class DeepBenchmark {
                             "-Dvigil.deep.retry-interval=1h",
                             // Every simulated camera is on one loopback host: let each client have its session (and liveness two).
                             "-Dvigil.monitor.per-host=" + (clients + 2),
-                            "-Dvigil.deep.frozen-window=" + frozenWindow,
+                            "-Dvigil.deep.frozen-window=" + frozenWindow, "-Dvigil.deep.thresholds.frozen-motion-bits=" + frozenMotionBits,
                             "-Dvigil.monitor.targets.allow-loopback=true", "-Dvigil.monitor.targets.allowed-cidrs=127.0.0.0/8"),
                     work.resolve("vigil-deep.log"))) {
                 BenchTools.importJob(v, ledger, "cameras", "text/csv", () -> { });
                 long pid = v.process.pid();
                 if (sweep) {
-                    vigil = sweeps(v, pid, seconds);
+                    vigil = sweeps(v, pid, warmup, seconds);
                     System.out.println();
                     vigil.print("Vigil sweeps (decode, diagnose, snapshot, store)");
                     return;
                 }
-                drive(clients, 10, ids, id -> check(v, id));
+                drive(clients, warmup, ids, id -> check(v, id));
                 long rssBefore = BenchTools.rssKb(pid);
                 RssTrail trail = RssTrail.start(pid);
                 long cpu0 = BenchTools.cpuTicks(pid);
@@ -105,9 +111,9 @@ public final class DeepBenchmark {
         }
     }
 
-    /** Lets the sweeps run 15 s, then counts checks and CPU over {@code seconds}; wall times are not known this way. */
-    private static Result sweeps(VigilProcess v, long pid, int seconds) throws Exception {
-        Thread.sleep(15_000);
+    /** Lets the sweeps run {@code warmup} s, then counts checks and CPU over {@code seconds}; wall times are not known this way. */
+    private static Result sweeps(VigilProcess v, long pid, int warmup, int seconds) throws Exception {
+        Thread.sleep(warmup * 1000L);
         double checks0 = BenchTools.metricSum(BenchTools.get(v.url("/q/metrics")), "vigil_deep_checks_total{");
         long cpu0 = BenchTools.cpuTicks(pid);
         long t0 = System.nanoTime();
