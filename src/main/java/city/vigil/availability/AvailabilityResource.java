@@ -24,7 +24,7 @@ public class AvailabilityResource {
 
     @GET
     @Operation(summary = "Availability by group", description = "availability = up / (up + down) in channel-seconds; maintenance, unknown and "
-            + "out-of-service time in their own columns. groupBy: district, street, pointClass, maintainer, owner. Outages started in the "
+            + "out-of-service time in their own columns. groupBy: district, street, pointClass, maintainer, owner, siteCategory. Outages started in the "
             + "period, MTTR = down / outages, MTBF = up / outages, the longest outage inside the period. from/to (ISO-8601) are widened to "
             + "whole hours; the last 24 hours by default.")
     public AvailabilityReport groups(@QueryParam("area") String area, @QueryParam("groupBy") String groupBy,

@@ -1,5 +1,6 @@
 package city.vigil.deep;
 
+import city.vigil.monitor.LinkState;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +23,15 @@ final class CheckRuns {
     CheckRuns(Duration retry, Duration ceiling) {
         this.retry = retry;
         this.ceiling = ceiling;
+    }
+
+    /**
+     * Whether a liveness change calls for a check at once: a channel that came back online (its picture may not have
+     * come back with it). A channel's first state is no recovery: after a start every channel goes from UNKNOWN to
+     * ONLINE, and checking them all at once would be a storm the sweeps spread over their interval.
+     */
+    static boolean checkAtOnce(LinkState from, LinkState to) {
+        return to.online() && !from.online() && from != LinkState.UNKNOWN;
     }
 
     /** How long until the camera is checked again outside the sweep; null when the sweep will do. */

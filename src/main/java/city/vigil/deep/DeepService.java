@@ -136,9 +136,9 @@ public class DeepService {
         }
     }
 
-    /** A channel that came back online is checked at once: its picture may not have come back with it. */
+    /** A channel that came back online is checked at once (see {@link CheckRuns#checkAtOnce}). */
     void stateChanged(@Observes StateChanged change) {
-        if (config.enabled() && scheduler != null && change.to().online() && !change.from().online()) {
+        if (config.enabled() && scheduler != null && CheckRuns.checkAtOnce(change.from(), change.to())) {
             // Off the status writer's thread: submit waits for a pool slot.
             scheduler.execute(() -> submit(change.gbId()));
         }

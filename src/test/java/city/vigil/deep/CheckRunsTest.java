@@ -2,6 +2,7 @@ package city.vigil.deep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import city.vigil.monitor.LinkState;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +10,15 @@ class CheckRunsTest {
     private static final Duration RETRY = Duration.ofMinutes(1);
     private static final Duration CEILING = Duration.ofMinutes(15);
     private final CheckRuns runs = new CheckRuns(RETRY, CEILING);
+
+    @Test
+    void a_channel_back_online_is_checked_at_once_but_not_a_channel_seen_for_the_first_time() {
+        assertThat(CheckRuns.checkAtOnce(LinkState.OFFLINE, LinkState.ONLINE)).isTrue();
+        assertThat(CheckRuns.checkAtOnce(LinkState.UNREACHABLE, LinkState.ONLINE)).as("its parent came back").isTrue();
+        assertThat(CheckRuns.checkAtOnce(LinkState.UNKNOWN, LinkState.ONLINE)).as("first probe after a start: the sweep's job").isFalse();
+        assertThat(CheckRuns.checkAtOnce(LinkState.DEGRADED, LinkState.ONLINE)).as("the deep tier's own verdict").isFalse();
+        assertThat(CheckRuns.checkAtOnce(LinkState.ONLINE, LinkState.OFFLINE)).isFalse();
+    }
 
     @Test
     void soft_failures_and_the_first_good_check_of_a_recovery_are_looked_at_again_after_the_retry_interval() {
