@@ -27,14 +27,19 @@ final class SweepPlan {
 
     /** The channels whose turn has come since the last call. */
     List<String> due(Instant now, Supplier<List<String>> channels) {
+        List<String> due = new ArrayList<>();
         if (startedAt == null || !now.isBefore(startedAt.plus(interval))) {
+            // Channels whose offset fell after the sweep's last call are due before the next sweep begins: dropping them
+            // would leave the cameras at the end of every sweep unchecked for ever.
+            while (next < order.size()) {
+                due.add(order.get(next++));
+            }
             order = new ArrayList<>(channels.get());
             order.sort(Comparator.comparingLong(this::offsetMillis));
             startedAt = now;
             next = 0;
         }
         long elapsed = Duration.between(startedAt, now).toMillis();
-        List<String> due = new ArrayList<>();
         while (next < order.size() && offsetMillis(order.get(next)) <= elapsed) {
             due.add(order.get(next++));
         }
