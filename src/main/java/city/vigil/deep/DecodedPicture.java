@@ -9,8 +9,9 @@ import org.bytedeco.ffmpeg.swscale.SwsContext;
 
 /**
  * A decoded picture read in place, as the decoder left it: the deep tier samples a 160×90 grid from it, so converting
- * every pixel of the frame to BGR first (and setting up a scaler for it on every grab) was wasted work. Decoders of camera streams give planar Y′CbCr (4:2:0 for H.264/H.265, 4:2:2 for some MJPEG, 10-bit for H.265
- * Main10), read by {@link #planar}; anything else is converted to BGR by FFmpeg's scaler and read by {@link #converted}.
+ * every pixel of the frame to BGR first (and setting up a scaler for it on every grab) was wasted work. Decoders of
+ * camera streams give planar Y′CbCr (4:2:0 for H.264/H.265, 4:2:2 for some MJPEG, 10-bit for H.265 Main10), read by
+ * {@link #planar}; anything else is converted to BGR by FFmpeg's scaler and read by {@link #converted}.
  */
 interface DecodedPicture {
     int width();

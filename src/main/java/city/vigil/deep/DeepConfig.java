@@ -110,8 +110,8 @@ public interface DeepConfig {
 
         /**
          * Frames over the frozen window whose slices carry at least this many bits per pixel each show a moving picture
-         * and are not decoded; below it (a still picture, or a frozen one) they are decoded and compared. 0 never
-         * compares; a large value always does.
+         * and are not decoded; below it (a still picture, or a frozen one) they are decoded and compared, as are
+         * intra-only streams and codecs other than H.264/H.265 whatever this says. A large value compares every time.
          */
         @WithDefault("0.01")
         double frozenMotionBits();

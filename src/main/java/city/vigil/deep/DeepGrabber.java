@@ -137,7 +137,7 @@ public final class DeepGrabber {
         Window window = frozenWindow.isZero() ? null : watch(stream, firstMicros, width * height, deadlineNanos);
         Motion motion = window == null ? Motion.NOT_WATCHED : window.motion;
         double fps = window != null && window.fps() > 0 ? window.fps() : stream.declaredFps();
-        long bitrate = window != null ? window.bitrate() : stream.video.codecpar().bit_rate();
+        long bitrate = window != null ? window.bitrate() : stream.declaredBitrate();
         String detail = "keyframe after " + packets + " packets (" + skipped + " before it not decoded)"
                 + (window == null ? "" : ", then " + window.describe());
         return new Grab(sample, motion, jpeg, null, detail, ttff, stream.codecName(), width, height, Math.round(fps * 100) / 100.0,

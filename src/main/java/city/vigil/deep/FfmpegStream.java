@@ -43,7 +43,7 @@ import org.bytedeco.javacpp.Pointer;
  */
 final class FfmpegStream implements AutoCloseable {
     /** AVERROR(EAGAIN): the decoder wants more input before it has a frame. */
-    static final int AGAIN = -11;
+    private static final int AGAIN = -11;
 
     /** The deadline of the grab running on this thread (System.nanoTime), or 0 when none runs. */
     private static final ThreadLocal<long[]> DEADLINE = ThreadLocal.withInitial(() -> new long[1]);
@@ -76,10 +76,10 @@ final class FfmpegStream implements AutoCloseable {
     private AVCodecContext decoder;
     private final AVPacket packet = av_packet_alloc();
     private final AVFrame frame = av_frame_alloc();
-    final int videoIndex;
-    final AVStream video;
-    final AVRational timeBase;
-    final int codecId;
+    private final int videoIndex;
+    private final AVStream video;
+    private final AVRational timeBase;
+    private final int codecId;
 
     private FfmpegStream(AVFormatContext format, int videoIndex) {
         this.format = format;
@@ -217,6 +217,11 @@ final class FfmpegStream implements AutoCloseable {
         AVCodecParameters parameters = video.codecpar();
         int size = parameters.extradata_size();
         return CodedPicture.lengthPrefixed(size > 0 ? parameters.extradata().get(0) : 0, size);
+    }
+
+    /** The bitrate the container declares, 0 when it declares none. */
+    long declaredBitrate() {
+        return video.codecpar().bit_rate();
     }
 
     /** The stream's declared frame rate, 0 when it declares none (RTSP without a stream-info pass). */
