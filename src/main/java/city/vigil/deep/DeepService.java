@@ -1,6 +1,7 @@
 package city.vigil.deep;
 
 import city.vigil.camera.CameraRecords;
+import city.vigil.monitor.LinkState;
 import city.vigil.monitor.MonitorService;
 import city.vigil.monitor.StateChanged;
 import city.vigil.platform.CredentialCipher;
@@ -55,7 +56,8 @@ public class DeepService {
     public record Progress(boolean enabled, int concurrency, int inFlight, long checked, long failed, Sweep class1, Sweep others) {
     }
 
-    public record Sweep(Duration interval, int channels, int dispatched, Instant startedAt) {
+    /** {@code joining}: channels registered during the sweep and waiting for their first check. */
+    public record Sweep(Duration interval, int channels, int dispatched, int joining, Instant startedAt) {
     }
 
     private final DeepConfig config;
@@ -136,13 +138,30 @@ public class DeepService {
         }
     }
 
-    /** A channel that came back online is checked at once (see {@link CheckRuns#checkAtOnce}). */
+    /**
+     * A channel that came back online is checked at once (see {@link CheckRuns#checkAtOnce}); one seen for the first
+     * time (registered since the sweep began) joins its sweep and is first checked within a minute.
+     */
     void stateChanged(@Observes StateChanged change) {
-        if (config.enabled() && scheduler != null && CheckRuns.checkAtOnce(change.from(), change.to())) {
+        if (!config.enabled() || scheduler == null) {
+            return;
+        }
+        if (CheckRuns.checkAtOnce(change.from(), change.to())) {
             // Off the status writer's thread: submit waits for a pool slot.
             scheduler.execute(() -> submit(change.gbId()));
+        } else if (change.from() == LinkState.UNKNOWN && change.to() != LinkState.UNKNOWN) {
+            // The sweep plans are the sweep thread's own: the newcomer joins there.
+            scheduler.execute(() -> join(change.gbId(), change.pointClass()));
         }
     }
+
+    /** How many newcomers the pool can check within a minute at about a second each: more wait for the sweep. */
+    private void join(String gbId, int pointClass) {
+        SweepPlan plan = pointClass == 1 ? class1 : others;
+        plan.join(gbId, Instant.now(), FIRST_CHECK_WITHIN, pool.getMaximumPoolSize() * (int) FIRST_CHECK_WITHIN.toSeconds());
+    }
+
+    private static final Duration FIRST_CHECK_WITHIN = Duration.ofMinutes(1);
 
     public Progress progress() {
         return new Progress(config.enabled(), pool == null ? 0 : pool.getMaximumPoolSize(), inFlight.get(), checked.get(), failed.get(),

@@ -11,7 +11,9 @@ import java.util.function.Supplier;
 /**
  * One sweep over a set of channels, spread evenly over its interval: each channel has a fixed offset derived from its
  * ID, so checks never come in bursts and a camera is checked at the same point of every sweep. A new sweep starts
- * when the interval is over, with the channels registered by then. Used from one thread.
+ * when the interval is over, with the channels registered by then. A channel registered during a sweep
+ * ({@link #join}) gets its first check soon, spread over a short window, and is in every sweep after. Used from one
+ * thread.
  */
 final class SweepPlan {
     final IntPredicate classes;
@@ -19,6 +21,11 @@ final class SweepPlan {
     private List<String> order = List.of();
     private Instant startedAt;
     private int next;
+    /** Channels that joined during the sweep, by when their first check is due. */
+    private final java.util.PriorityQueue<Joined> joined = new java.util.PriorityQueue<>(Comparator.comparingLong(Joined::dueMillis));
+
+    private record Joined(long dueMillis, String gbId) {
+    }
 
     SweepPlan(Duration interval, IntPredicate classes) {
         this.interval = interval;
@@ -39,6 +46,9 @@ final class SweepPlan {
             startedAt = now;
             next = 0;
         }
+        while (!joined.isEmpty() && joined.peek().dueMillis() <= now.toEpochMilli()) {
+            due.add(joined.poll().gbId());
+        }
         long elapsed = Duration.between(startedAt, now).toMillis();
         while (next < order.size() && offsetMillis(order.get(next)) <= elapsed) {
             due.add(order.get(next++));
@@ -46,17 +56,71 @@ final class SweepPlan {
         return due;
     }
 
+    /**
+     * A channel seen for the first time (its first liveness result) while this sweep runs: first checked within
+     * {@code soon}, spread by its ID, unless {@code capacity} newcomers already wait (a large import), when those the
+     * sweep already holds wait for their turn and the rest are spread over the interval. Before the first sweep it
+     * does nothing: that sweep takes every channel registered by then.
+     */
+    void join(String gbId, Instant now, Duration soon, int capacity) {
+        if (startedAt == null) {
+            return;
+        }
+        boolean crowded = joined.size() >= capacity;
+        if (crowded && holds(gbId)) {
+            return;
+        }
+        long window = (crowded ? interval : soon).toMillis();
+        joined.add(new Joined(now.toEpochMilli() + Math.floorMod(spread(gbId), window), gbId));
+    }
+
+    /** Whether this sweep's order has the channel (binary search on the offsets it is sorted by). */
+    private boolean holds(String gbId) {
+        long offset = offsetMillis(gbId);
+        int lo = 0;
+        int hi = order.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long o = offsetMillis(order.get(mid));
+            if (o < offset) {
+                lo = mid + 1;
+            } else if (o > offset) {
+                hi = mid - 1;
+            } else {
+                for (int i = mid; i >= 0 && offsetMillis(order.get(i)) == offset; i--) {
+                    if (order.get(i).equals(gbId)) {
+                        return true;
+                    }
+                }
+                for (int i = mid + 1; i < order.size() && offsetMillis(order.get(i)) == offset; i++) {
+                    if (order.get(i).equals(gbId)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
+    }
+
+    int waitingToJoin() {
+        return joined.size();
+    }
+
     double progress() {
         return order.isEmpty() ? 1 : next / (double) order.size();
     }
 
     DeepService.Sweep view() {
-        return new DeepService.Sweep(interval, order.size(), next, startedAt);
+        return new DeepService.Sweep(interval, order.size(), next, joined.size(), startedAt);
     }
 
     private long offsetMillis(String gbId) {
+        return Math.floorMod(spread(gbId), interval.toMillis());
+    }
+
+    private static long spread(String gbId) {
         long h = gbId.hashCode() * 0xC2B2AE3D27D4EB4FL;
-        h ^= h >>> 31;
-        return Math.floorMod(h, interval.toMillis());
+        return h ^ (h >>> 31);
     }
 }

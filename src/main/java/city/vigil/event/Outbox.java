@@ -15,7 +15,7 @@ public final class Outbox {
     private static final String OUTAGE_EVENT = "INSERT INTO event_outbox (type, occurred_at, gb_id, area_path, point_class, severity, outage_id, data) "
             + "SELECT ?, ?, o.gb_id, o.area_path, o.point_class, ?, o.id, jsonb_strip_nulls(jsonb_build_object('gbId', o.gb_id, 'name', c.name, "
             + "'areaCode', c.area_code, 'areaPath', o.area_path, 'pointClass', o.point_class, 'cause', o.cause, 'outageId', o.id, "
-            + "'startedAt', o.started_at, 'endedAt', o.ended_at, 'maintainerUnit', c.maintainer_unit)) "
+            + "'startedAt', o.started_at, 'endedAt', o.ended_at, 'maintainerUnit', c.maintainer_unit, 'replacedCause', ?::text)) "
             + "FROM outage o LEFT JOIN camera c ON c.gb_id = o.gb_id WHERE o.id = ? "
             + "ON CONFLICT (outage_id, type) WHERE outage_id IS NOT NULL DO NOTHING";
 
@@ -46,10 +46,20 @@ public final class Outbox {
 
     /** The event of an outage opening or closing, with the outage's and the camera's identifiers. */
     public static void outageEvent(PreparedStatement s, EventType type, long outageId, int severity, Instant at) throws SQLException {
+        outageEvent(s, type, outageId, severity, at, null);
+    }
+
+    /**
+     * {@code replacedCause}: the cause of the channel's outage of the other kind that this one replaces (an image fault
+     * that became a loss of stream, or the reverse), so a receiver can follow the camera without a second lookup.
+     */
+    public static void outageEvent(PreparedStatement s, EventType type, long outageId, int severity, Instant at, String replacedCause)
+            throws SQLException {
         s.setString(1, type.wire);
         s.setTimestamp(2, Timestamp.from(at));
         s.setShort(3, (short) severity);
-        s.setLong(4, outageId);
+        s.setString(4, replacedCause);
+        s.setLong(5, outageId);
         s.executeUpdate();
     }
 }

@@ -37,6 +37,10 @@ final class Channel {
     boolean awaitingFirstProbe;
     /** An outage of this channel is open in PostgreSQL (as far as this monitor wrote or found at start-up). */
     boolean outageOpen;
+    /** The open outage is an image fault's (DEGRADED), not a loss of stream: a change of kind replaces it. */
+    boolean outageDegraded;
+    /** The open outage's cause, carried by the event of the outage that replaces it. */
+    String outageCause;
     /** Last result failed / failed hard: what the parent tracker counted for this channel. */
     boolean countedFailing;
     boolean countedHard;

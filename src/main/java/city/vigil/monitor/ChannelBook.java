@@ -115,6 +115,8 @@ final class ChannelBook {
         c.imageFault = state.state() == LinkState.DEGRADED ? imageFault : null;
         c.mediaLost = state.state() == LinkState.OFFLINE && state.cause() == ProbeCause.NO_MEDIA;
         c.outageOpen = outageOpen;
+        c.outageDegraded = outageOpen && state.state() == LinkState.DEGRADED;
+        c.outageCause = !outageOpen ? null : c.outageDegraded ? imageFault : state.cause() == null ? null : state.cause().name();
         c.lastSeen = lastSeen;
         c.awaitingFirstProbe = true;
         c.inMaintenance = inMaintenance(spec);
@@ -280,7 +282,7 @@ final class ChannelBook {
                     // While nothing decodes, an answering server is not a recovery: only a decoded frame is (media truth).
                     StateMachine.Step step = policy.machine().onResult(before, result.up(), result.cause(), now,
                             parents.offline(spec.parentGbId()));
-                    c.state = withPicture(c, step.next());
+                    c.state = withPicture(c, step.next(), now);
                     soft = step.soft();
                 }
             }
@@ -329,7 +331,7 @@ final class ChannelBook {
         } else if (!c.mediaLost && before.state() == LinkState.OFFLINE && before.cause() == ProbeCause.NO_MEDIA) {
             after = new ChannelState(LinkState.ONLINE, now, 0, 0, before.history(), before.results(), before.flapping(), null);
         }
-        after = withPicture(c, after);
+        after = withPicture(c, after, now);
         c.state = after;
         if (after.state() != before.state() || c.status().intact() != wasIntact || !java.util.Objects.equals(imageFault, c.imageFault)) {
             writeStatus(c, after.state() != before.state() ? before.state() : null);
@@ -337,13 +339,16 @@ final class ChannelBook {
         settleOutage(c, now, now);
     }
 
-    /** ONLINE and DEGRADED follow the picture: an image fault found hard makes an online channel DEGRADED. */
-    private static ChannelState withPicture(Channel c, ChannelState s) {
+    /**
+     * ONLINE and DEGRADED follow the picture: an image fault found hard makes an online channel DEGRADED, since then. A
+     * channel that comes back online with its fault still known comes back DEGRADED, since it came back.
+     */
+    private static ChannelState withPicture(Channel c, ChannelState s, Instant now) {
         LinkState wanted = c.imageFault != null ? LinkState.DEGRADED : LinkState.ONLINE;
         if (!s.state().online() || s.state() == wanted) {
             return s;
         }
-        return new ChannelState(wanted, s.since(), s.failures(), s.successes(), s.history(), s.results(), s.flapping(), s.cause());
+        return new ChannelState(wanted, now, s.failures(), s.successes(), s.history(), s.results(), s.flapping(), s.cause());
     }
 
     /** Once a second: the prober guard's verdict and maintenance windows starting or ending. */
@@ -402,17 +407,34 @@ final class ChannelBook {
         return false;
     }
 
-    /** Opens or closes the channel's outage to match its state (see the class comment). */
+    /**
+     * Opens or closes the channel's outage to match its state (see the class comment). An outage has one kind, a loss
+     * of stream (OFFLINE) or an image fault (DEGRADED): when a down channel changes kind, its outage closes and one of
+     * the new kind opens, naming the cause it replaces. DEGRADED → OFFLINE closes the image outage without a recovery
+     * and sends camera.offline; OFFLINE → DEGRADED closes the loss with camera.online (the stream plays again) and
+     * sends camera.degraded.
+     */
     private void settleOutage(Channel c, Instant now, Instant openedAt) {
         ChannelState st = c.state;
-        boolean down = c.counted() && (st.state() == LinkState.OFFLINE || st.state() == LinkState.DEGRADED) && !st.flapping();
+        boolean degraded = st.state() == LinkState.DEGRADED;
+        boolean down = c.counted() && (st.state() == LinkState.OFFLINE || degraded) && !st.flapping();
         boolean clear = !c.counted() || st.state() == LinkState.ONLINE || st.state() == LinkState.UNREACHABLE;
+        String replaced = null;
+        if (c.outageOpen && down && c.outageDegraded != degraded && !c.awaitingFirstProbe) {
+            replaced = c.outageCause;
+            c.outageOpen = false;
+            // An image fault that became a loss of stream is no recovery; a loss that came back with a faulty picture is.
+            writes.accept(new Write.CloseOutage(c.gbId, now, !c.outageDegraded));
+            openedAt = now;
+        }
         if (!c.outageOpen && down && !c.awaitingFirstProbe) {
             c.outageOpen = true;
-            String cause = st.state() == LinkState.DEGRADED ? c.imageFault : st.cause() == null ? null : st.cause().name();
-            writes.accept(new Write.OpenOutage(c.gbId, c.spec.areaPath(), c.spec.pointClass(), cause, st.state() == LinkState.DEGRADED, openedAt));
+            c.outageDegraded = degraded;
+            c.outageCause = degraded ? c.imageFault : st.cause() == null ? null : st.cause().name();
+            writes.accept(new Write.OpenOutage(c.gbId, c.spec.areaPath(), c.spec.pointClass(), c.outageCause, degraded, openedAt, replaced));
         } else if (c.outageOpen && clear) {
             c.outageOpen = false;
+            c.outageCause = null;
             writes.accept(new Write.CloseOutage(c.gbId, now));
         }
         noteCategory(c, now);

@@ -1,5 +1,5 @@
 package city.vigil.monitor;
 
 /** A channel changed state (fired by the status writer after it stored the change; deep checks and alerts observe it). */
-public record StateChanged(String gbId, LinkState from, LinkState to) {
+public record StateChanged(String gbId, int pointClass, LinkState from, LinkState to) {
 }

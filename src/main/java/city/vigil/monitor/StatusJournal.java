@@ -19,7 +19,8 @@ import java.util.List;
  * state transitions (history) and outage opens and closes, in the order they were decided. The partial unique index
  * keeps one open outage per channel whatever happens, so replaying a batch after a failure is harmless. Each outage
  * that opens or closes puts its event in the outbox in the same transaction (camera.offline, camera.degraded when the
- * cause is an image fault, camera.online).
+ * cause is an image fault, camera.online); an outage replaced by one of the other kind closes without a camera.online,
+ * and the new one's event names the cause it replaces.
  */
 final class StatusJournal {
     private static final String UPSERT_STATUS = "INSERT INTO channel_status (gb_id, state, since, cause, flapping, last_seen_at, last_probe_at, detail, "
@@ -69,14 +70,14 @@ final class StatusJournal {
                         try (ResultSet opened = open.executeQuery()) {
                             if (opened.next()) {
                                 EventType type = o.degraded() ? EventType.CAMERA_DEGRADED : EventType.CAMERA_OFFLINE;
-                                Outbox.outageEvent(event, type, opened.getLong(1), Severity.of(type, o.pointClass()), o.at());
+                                Outbox.outageEvent(event, type, opened.getLong(1), Severity.of(type, o.pointClass()), o.at(), o.replacedCause());
                             }
                         }
                     } else if (w instanceof Write.CloseOutage o) {
                         close.setTimestamp(1, Timestamp.from(o.at()));
                         close.setString(2, o.gbId());
                         try (ResultSet closed = close.executeQuery()) {
-                            if (closed.next()) {
+                            if (closed.next() && o.recovered()) {
                                 EventType was = isImageFault(closed.getString(3)) ? EventType.CAMERA_DEGRADED : EventType.CAMERA_OFFLINE;
                                 Outbox.outageEvent(event, EventType.CAMERA_ONLINE, closed.getLong(1), Severity.of(was, closed.getShort(2)), o.at());
                             }

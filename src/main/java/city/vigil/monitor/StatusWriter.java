@@ -121,7 +121,7 @@ final class StatusWriter implements AutoCloseable {
         for (Write w : batch) {
             if (w instanceof Write.Status s && s.from() != null) {
                 try {
-                    listener.accept(new StateChanged(s.status().gbId(), s.from(), s.status().state()));
+                    listener.accept(new StateChanged(s.status().gbId(), s.status().pointClass(), s.from(), s.status().state()));
                 } catch (RuntimeException e) {
                     LOG.warnf("A state-change listener failed: %s", e.getMessage());
                 }

@@ -14,11 +14,25 @@ sealed interface Write {
     record Removed(String gbId) implements Write {
     }
 
-    /** {@code cause}: a probe cause, or an image fault for a DEGRADED channel ({@code degraded}). */
-    record OpenOutage(String gbId, String areaPath, int pointClass, String cause, boolean degraded, Instant at) implements Write {
+    /**
+     * {@code cause}: a probe cause, or an image fault for a DEGRADED channel ({@code degraded}); {@code replacedCause}: the
+     * cause of the outage of the other kind this one replaces (null when the channel was up).
+     */
+    record OpenOutage(String gbId, String areaPath, int pointClass, String cause, boolean degraded, Instant at, String replacedCause)
+            implements Write {
+        OpenOutage(String gbId, String areaPath, int pointClass, String cause, boolean degraded, Instant at) {
+            this(gbId, areaPath, pointClass, cause, degraded, at, null);
+        }
     }
 
-    record CloseOutage(String gbId, Instant at) implements Write {
+    /**
+     * {@code recovered}: the channel is up again (a camera.online goes out); false when an outage of the other kind
+     * replaces this one at once (an image fault became a loss of stream: the camera.offline that follows says so).
+     */
+    record CloseOutage(String gbId, Instant at, boolean recovered) implements Write {
+        CloseOutage(String gbId, Instant at) {
+            this(gbId, at, true);
+        }
     }
 
     /** The channel started flapping: one event instead of a storm of downs and ups. */

@@ -49,4 +49,39 @@ class SweepPlanTest {
         }
         assertThat(seen).contains("44010600001320000005");
     }
+
+    @Test
+    void a_camera_registered_during_an_hourly_sweep_is_first_checked_within_a_minute() {
+        List<String> channels = new ArrayList<>(List.of("44010600001320000001", "44010600001320000002"));
+        SweepPlan plan = new SweepPlan(Duration.ofHours(1), pc -> true);
+        plan.due(T0, () -> List.copyOf(channels));
+        Instant registered = T0.plusSeconds(180);
+        List<String> newcomers = IntStream.range(100, 134).mapToObj(i -> String.format("44010600001320%06d", i)).toList();
+        newcomers.forEach(id -> plan.join(id, registered, Duration.ofMinutes(1), 240));
+        assertThat(plan.view().joining()).isEqualTo(34);
+
+        Map<String, Instant> firstChecked = new HashMap<>();
+        for (long s = 181; s <= 181 + 60; s++) {
+            Instant at = T0.plusSeconds(s);
+            plan.due(at, () -> List.copyOf(channels)).forEach(id -> firstChecked.putIfAbsent(id, at));
+        }
+        assertThat(firstChecked.keySet()).as("every newcomer checked within a minute, not an hour later").containsAll(newcomers);
+        assertThat(firstChecked.values().stream().distinct().count()).as("spread over the minute, not all at once").isGreaterThan(10);
+    }
+
+    @Test
+    void a_large_import_waits_for_the_sweep_that_already_holds_it_instead_of_flooding_the_pool() {
+        List<String> channels = IntStream.range(0, 1000).mapToObj(i -> String.format("44010600001320%06d", i)).toList();
+        SweepPlan plan = new SweepPlan(Duration.ofHours(1), pc -> true);
+        plan.due(T0, () -> channels);
+        channels.forEach(id -> plan.join(id, T0.plusSeconds(5), Duration.ofMinutes(1), 100));
+        assertThat(plan.view().joining()).as("only as many as the pool checks in a minute jump the queue").isEqualTo(100);
+    }
+
+    @Test
+    void before_the_first_sweep_nothing_joins_the_first_sweep_takes_every_channel() {
+        SweepPlan plan = new SweepPlan(Duration.ofHours(1), pc -> true);
+        plan.join("44010600001320000001", T0, Duration.ofMinutes(1), 100);
+        assertThat(plan.view().joining()).isZero();
+    }
 }

@@ -227,6 +227,67 @@ class ChannelBookTest {
         assertThat(c.state.state()).as("no false recovery after a restart").isEqualTo(LinkState.DEGRADED);
     }
 
+    /** Outage writes with their kind: "open:CAUSE[<REPLACED]", "close" (a recovery) or "end" (replaced at once). */
+    private String outageKinds() {
+        return writes.stream().map(w -> {
+            if (w instanceof Write.OpenOutage o) {
+                return "open:" + o.cause() + (o.replacedCause() == null ? "" : "<" + o.replacedCause());
+            }
+            if (w instanceof Write.CloseOutage c) {
+                return c.recovered() ? "close" : "end";
+            }
+            return null;
+        }).filter(s -> s != null).collect(Collectors.joining(" "));
+    }
+
+    private void degrade(String id, String fault) {
+        for (int i = 0; i < 3; i++) {
+            book.onDeepResult(id, false, fault, now);
+        }
+    }
+
+    private void heal(String id) {
+        for (int i = 0; i < 2; i++) {
+            book.onDeepResult(id, false, null, now);
+        }
+    }
+
+    @Test
+    void a_degraded_camera_that_loses_its_stream_gets_a_loss_outage_and_its_recovery_names_the_loss() {
+        String id = "44010600001320000001";
+        book.upsert(spec(id), now);
+        feed(id, "U");
+        degrade(id, "BLACK");
+        assertThat(state(id)).isEqualTo(LinkState.DEGRADED);
+        feed(id, "DDD");
+        assertThat(state(id)).isEqualTo(LinkState.OFFLINE);
+        assertThat(outageKinds()).as("ONLINE→DEGRADED→OFFLINE: the image outage ends without a recovery, a loss outage opens")
+                .isEqualTo("open:BLACK end open:TIMEOUT<BLACK");
+        feed(id, "UU");
+        assertThat(state(id)).as("back with the fault still known").isEqualTo(LinkState.DEGRADED);
+        assertThat(outageKinds()).as("OFFLINE→DEGRADED: the loss recovers, the image fault opens again")
+                .isEqualTo("open:BLACK end open:TIMEOUT<BLACK close open:BLACK<TIMEOUT");
+        heal(id);
+        assertThat(state(id)).isEqualTo(LinkState.ONLINE);
+        assertThat(outageKinds()).as("DEGRADED→ONLINE closes the image outage").endsWith("open:BLACK<TIMEOUT close");
+        feed(id, "DDD");
+        feed(id, "UU");
+        assertThat(outageKinds()).as("ONLINE→OFFLINE→ONLINE").endsWith("close open:TIMEOUT close");
+    }
+
+    @Test
+    void a_degraded_camera_is_degraded_since_the_picture_failed_not_since_it_came_online() {
+        String id = "44010600001320000001";
+        book.upsert(spec(id), now);
+        feed(id, "U");
+        Instant online = book.channel(id).state.since();
+        now = now.plusSeconds(600);
+        degrade(id, "FROZEN");
+        assertThat(book.channel(id).state.since()).isEqualTo(now).isNotEqualTo(online);
+        assertThat(writes).anyMatch(w -> w instanceof Write.Status st && st.from() == LinkState.ONLINE
+                && st.status().state() == LinkState.DEGRADED && st.status().since().equals(now));
+    }
+
     @Test
     void no_decodable_frame_while_liveness_answers_is_offline_with_no_media_until_a_frame_decodes() {
         String id = "44010600001320000001";
