@@ -11,6 +11,7 @@ public enum EventType {
     CAMERA_DEGRADED("camera.degraded"),
     CAMERA_FLAPPING("camera.flapping"),
     AREA_OUTAGE("area.outage"),
+    AREA_RECOVERED("area.recovered"),
     AREA_ONLINE_RATE_BELOW("area.online_rate_below"),
     SITE_UNCOVERED("site.uncovered"),
     SITE_COVERED("site.covered"),

@@ -11,9 +11,13 @@ record Subscription(long id, String url, String description, Set<String> eventTy
                     String secret, String previousSecret, Instant previousUntil, boolean enabled, String disabledReason,
                     Instant failingSince, Instant createdAt, long version) {
 
-    /** Whether an event of the outbox is for this subscription (type and filters; all filters ANDed). */
+    /**
+     * Whether an event of the outbox is for this subscription (type and filters; all filters ANDed). An area.recovered
+     * goes with area.outage: whoever hears of a district's loss hears of its end.
+     */
     boolean wants(String type, String eventAreaPath, Integer pointClass, String siteCategory, int severity, boolean groupedCameraEvent) {
-        if (!eventTypes.contains(type) || severity < minSeverity) {
+        boolean typeWanted = eventTypes.contains(type) || type.equals(EventType.AREA_RECOVERED.wire) && eventTypes.contains(EventType.AREA_OUTAGE.wire);
+        if (!typeWanted || severity < minSeverity) {
             return false;
         }
         if (groupedCameraEvent && !cameraEventsInMassOutage) {

@@ -68,9 +68,12 @@ public interface WebhookConfig {
         @WithDefault("10s")
         Duration hold();
 
-        /** One area.outage per district within this time. */
-        @WithDefault("30m")
-        Duration episode();
+        /**
+         * While a district's mass outage lasts, its area.outage is sent again when more channels were lost, at most this
+         * often; it ends with one area.recovered when fewer than {@link #suspicion()} of its channels are still down.
+         */
+        @WithDefault("30s")
+        Duration updateInterval();
     }
 
     /** Where webhooks may go: public addresses; private, loopback and link-local ones only when listed here. */

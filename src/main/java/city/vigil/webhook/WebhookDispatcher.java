@@ -1,5 +1,6 @@
 package city.vigil.webhook;
 
+import city.vigil.event.EventType;
 import city.vigil.platform.Daemons;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -127,8 +128,10 @@ public class WebhookDispatcher {
                 long lastId = cursorId;
                 int read = 0;
                 MassOutages mass = new MassOutages(c, config.massOutage(), json);
+                // Loss events fanned out in this pass (their delivery rows are written with the batch, at its end).
+                Map<Long, Set<Long>> toldThisPass = new java.util.HashMap<>();
                 try (PreparedStatement events = c.prepareStatement("SELECT e.id, e.type, e.area_path, e.point_class, e.severity, "
-                        + "e.created_at, e.txid::text, array_agg(s.id) FILTER (WHERE s.id IS NOT NULL), e.data->>'category' "
+                        + "e.created_at, e.txid::text, array_agg(s.id) FILTER (WHERE s.id IS NOT NULL), e.data->>'category', e.outage_id "
                         + "FROM event_outbox e LEFT JOIN webhook_subscription s ON s.start_txid <= e.txid AND s.enabled "
                         + "WHERE (e.txid, e.id) > (?::xid8, ?) AND e.txid < pg_snapshot_xmin(pg_current_snapshot()) "
                         + "GROUP BY e.id ORDER BY e.txid, e.id LIMIT ?");
@@ -157,17 +160,32 @@ public class WebhookDispatcher {
                                     eligible.add(((Number) o).longValue());
                                 }
                             }
+                            if (EventType.CAMERA_ONLINE.wire.equals(rs.getString(2))) {
+                                // A recovery goes only to those told of the loss (not to one that heard it as part of an
+                                // area.outage: area.recovered tells those).
+                                Set<Long> told = toldOfLoss(c, rs.getLong(10));
+                                told.addAll(toldThisPass.getOrDefault(rs.getLong(10), Set.of()));
+                                eligible.retainAll(told);
+                            }
+                            boolean loss = rs.getLong(10) != 0 && !EventType.CAMERA_ONLINE.wire.equals(rs.getString(2));
                             for (Subscription s : subs) {
                                 if (eligible.contains(s.id()) && s.wants(rs.getString(2), rs.getString(3), pointClass, rs.getString(9), rs.getInt(5),
                                         verdict == MassOutages.Verdict.GROUPED)) {
                                     insert.setLong(1, s.id());
                                     insert.setLong(2, id);
                                     insert.addBatch();
+                                    if (loss) {
+                                        toldThisPass.computeIfAbsent(rs.getLong(10), k -> new java.util.HashSet<>()).add(s.id());
+                                    }
                                 }
                             }
                         }
                     }
                     insert.executeBatch();
+                }
+                if (System.nanoTime() - episodesFollowedAt > EPISODE_CHECK_NANOS) {
+                    mass.followEpisodes();
+                    episodesFollowedAt = System.nanoTime();
                 }
                 if (lastId != cursorId) {
                     try (PreparedStatement s = c.prepareStatement("UPDATE outbox_cursor SET last_txid = ?::xid8, last_id = ? WHERE name = 'webhooks'")) {
@@ -184,6 +202,25 @@ public class WebhookDispatcher {
             }
         }
     }
+
+    /** Subscriptions that have a delivery of the event that opened this outage (camera.offline or camera.degraded). */
+    private static Set<Long> toldOfLoss(Connection c, long outageId) throws SQLException {
+        Set<Long> told = new java.util.HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT d.subscription_id FROM event_outbox e JOIN webhook_delivery d ON d.event_id = e.id "
+                + "WHERE e.outage_id = ? AND e.type IN ('camera.offline', 'camera.degraded')")) {
+            s.setLong(1, outageId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    told.add(rs.getLong(1));
+                }
+            }
+        }
+        return told;
+    }
+
+    /** How often open mass-outage episodes are looked at (their growth and their end). */
+    private static final long EPISODE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private long episodesFollowedAt;
 
     /** A claimed delivery with what sending it needs. */
     private record Claimed(long id, long subscriptionId, int attempts, long eventId, String type, Instant occurredAt, String data) {

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A power cut in a district: 5,000 simulated cameras of 天河 switched off at once. An alerting system gets one
- * area.outage event with the counts and causes, not five thousand camera events; a subscriber that asked for camera
- * events in mass outages gets every one of them as well.
+ * area.outage event with the counts and causes, not five thousand camera events, sent again as the loss grows, and one
+ * area.recovered when power returns; it gets a camera's recovery only when it was told of that camera's loss. A
+ * subscriber that asked for camera events in mass outages gets every one of them as well.
  */
 @QuarkusTest
 @TestProfile(MassOutageTestProfile.class)
@@ -76,16 +77,39 @@ class MassOutageTest {
             await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> rate("offline") == CAMERAS);
             await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
                     .until(() -> distinctIds(everything.ofType("camera.offline")) == CAMERAS);
-            await().atMost(PATIENCE).until(() -> grouped.ofType("area.outage").size() == 1);
+            await().atMost(PATIENCE).until(() -> !grouped.ofType("area.outage").isEmpty());
 
-            JsonPath outage = new JsonPath(grouped.ofType("area.outage").get(0).body());
-            assertThat(outage.getString("data.areaCode")).isEqualTo("440106");
-            assertThat(outage.getLong("data.channels")).isGreaterThanOrEqualTo(50);
-            assertThat(outage.getLong("data.causes.REFUSED")).isEqualTo(outage.getLong("data.channels"));
-            assertThat(grouped.ofType("camera.offline").size()).as("camera events before the district looked like a mass outage")
-                    .isLessThan(10);
-            assertThat(everything.ofType("area.outage")).as("the grouped event goes to both").hasSize(1);
+            JsonPath first = new JsonPath(grouped.ofType("area.outage").get(0).body());
+            assertThat(first.getString("data.areaCode")).isEqualTo("440106");
+            assertThat(first.getLong("data.channels")).isGreaterThanOrEqualTo(50);
+            assertThat(first.getLong("data.causes.REFUSED")).isEqualTo(first.getLong("data.channels"));
+            long episode = first.getLong("data.episodeId");
+            await("the area event is sent again until it counts the whole loss").atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+                    .until(() -> lastAreaOutage(grouped).getLong("data.channels") == CAMERAS);
+            JsonPath grown = lastAreaOutage(grouped);
+            assertThat(grown.getLong("data.episodeId")).as("the same episode").isEqualTo(episode);
+            assertThat(grown.getBoolean("data.update")).isTrue();
+            List<String> toldOffline = grouped.ofType("camera.offline").stream().map(c -> new JsonPath(c.body()).getString("data.gbId")).toList();
+            assertThat(toldOffline.size()).as("camera events before the district looked like a mass outage").isLessThan(10);
+            assertThat(everything.ofType("area.outage").stream().map(c -> new JsonPath(c.body()).getLong("data.episodeId")).distinct())
+                    .as("the grouped event goes to both").containsExactly(episode);
+
+            ids.forEach(id -> sim.fleet().switchTo(id, Scenario.HEALTHY));
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> rate("online") == CAMERAS);
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> grouped.ofType("area.recovered").size() == 1);
+            JsonPath recovered = new JsonPath(grouped.ofType("area.recovered").get(0).body());
+            assertThat(recovered.getLong("data.episodeId")).isEqualTo(episode);
+            assertThat(recovered.getLong("data.channels")).isEqualTo(CAMERAS);
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+                    .until(() -> distinctIds(everything.ofType("camera.online")) == CAMERAS);
+            List<String> toldOnline = grouped.ofType("camera.online").stream().map(c -> new JsonPath(c.body()).getString("data.gbId")).toList();
+            assertThat(toldOnline).as("a recovery only for the cameras whose loss it was told of").containsExactlyInAnyOrderElementsOf(toldOffline);
         }
+    }
+
+    private static JsonPath lastAreaOutage(WebhookReceiver r) {
+        List<WebhookReceiver.Call> calls = r.ofType("area.outage");
+        return new JsonPath(calls.get(calls.size() - 1).body());
     }
 
     private static long distinctIds(List<WebhookReceiver.Call> calls) {
@@ -93,7 +117,7 @@ class MassOutageTest {
     }
 
     private static void subscribe(WebhookReceiver r, boolean cameraEvents) {
-        given().contentType("application/json").body(Map.of("url", r.url(), "eventTypes", List.of("camera.offline", "area.outage"),
+        given().contentType("application/json").body(Map.of("url", r.url(), "eventTypes", List.of("camera.offline", "camera.online", "area.outage"),
                 "filters", Map.of("cameraEventsInMassOutage", cameraEvents))).post("/api/v1/webhooks").then().statusCode(201);
     }
 }
