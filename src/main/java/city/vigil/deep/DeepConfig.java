@@ -53,7 +53,11 @@ public interface DeepConfig {
 
     Limits thresholds();
 
-    /** Diagnostic thresholds, on the 160×90 sample (tuned on the simulator's pictures; see DiagnosisTest). */
+    /**
+     * Diagnostic thresholds, on the 160×90 sample, calibrated on the picture corpus that CorpusDiagnosisTest makes with
+     * Debian's ffmpeg (and checked on the simulator's pictures, DiagnosisTest). "The view's normal" is the camera's
+     * learned baseline; until it has one, the fleet-wide figure applies.
+     */
     interface Limits {
         /** Black: mean luma below this … */
         @WithDefault("20")
@@ -63,63 +67,111 @@ public interface DeepConfig {
         @WithDefault("1.5")
         double blackSpread();
 
+        /** Too dark: mean luma below this … */
         @WithDefault("45")
         double darkMean();
 
-        @WithDefault("215")
+        /** … and below this share of the view's normal (a night street is dark by nature) … */
+        @WithDefault("0.6")
+        double darkRatio();
+
+        /** … or below this whatever the view's normal. */
+        @WithDefault("25")
+        double darkFloor();
+
+        /** Overexposed: mean luma above this … */
+        @WithDefault("170")
         double brightMean();
 
-        /** Overexposed also when this share of pixels is clipped white. */
+        /** … with even the darkest tenth of the picture above this luma (washed out) … */
+        @WithDefault("100")
+        double brightFloor();
+
+        /** … or this share of pixels clipped white. */
         @WithDefault("0.35")
         double brightShare();
 
+        /** Low contrast: luma spread below this until a baseline is learned … */
         @WithDefault("18")
         double contrastSpread();
 
-        /** Blurred below this variance of the Laplacian. */
-        @WithDefault("300")
-        double blurLaplacian();
+        /** … then below this share of the view's normal spread. */
+        @WithDefault("0.5")
+        double contrastRatio();
+
+        /** Blurred: sharpness (variance of the Laplacian over luma variance) below this until a baseline is learned … */
+        @WithDefault("0.05")
+        double blurSharpness();
+
+        /** … then below this share of the view's normal sharpness. */
+        @WithDefault("0.25")
+        double blurRatio();
 
         /** Frozen when less than this share of pixels changed over the frozen window. */
         @WithDefault("0.008")
         double frozenChangedShare();
 
-        /** Colour cast: Lab offset over dispersion above this … */
+        /** Colour cast, until a baseline is learned: Lab offset over dispersion above this … */
         @WithDefault("1.5")
         double castRatio();
 
-        /** … with an offset of at least this. */
+        /** … with an offset of at least this; or an offset above {@link #castStrong()} whatever the dispersion. */
         @WithDefault("12")
         double castDistance();
 
-        /** Noise: mean neighbour difference above this. */
-        @WithDefault("30")
-        double noiseGradient();
+        @WithDefault("40")
+        double castStrong();
 
-        /** Occluded: one flat region over this share of the view. */
+        /** Colour cast, once a baseline is learned: the mean colour moved this far (Lab a*b*) from the view's normal. */
+        @WithDefault("15")
+        double castShift();
+
+        /** Noise: σ (luma levels) of the flattest fifth of the picture above this … */
+        @WithDefault("12")
+        double noiseSigma();
+
+        /** … and above this multiple of the view's normal grain. */
+        @WithDefault("2.5")
+        double noiseRatio();
+
+        /** Occluded: one flat region over this share of the view … */
         @WithDefault("0.45")
         double occludedShare();
 
-        /** Stripes: bands at least this deep (luma levels) in both halves of the picture. */
+        /** … and this much more of it than the view's normal. */
+        @WithDefault("0.3")
+        double occludedGrowth();
+
+        /** Stripes: bands at least this deep (luma levels) in both halves of the picture … */
         @WithDefault("4")
         double stripeAmplitude();
+
+        /** … and this many times deeper than the view's own row pattern. */
+        @WithDefault("2")
+        double stripeRatio();
 
         /** Scene changed: histogram distance from the baseline above this (0–1). */
         @WithDefault("0.45")
         double sceneDistance();
 
         /**
-         * Frames over the frozen window whose slices carry at least this many bits per pixel each show a moving picture
-         * and are not decoded; below it (a still picture, or a frozen one) they are decoded and compared, as are
-         * intra-only streams and codecs other than H.264/H.265 whatever this says. A large value compares every time.
+         * Inter frames over the frozen window that carry at least this many slice bits per pixel each, and at least
+         * {@link #frozenMotionShare()} of the keyframe's size, show a moving picture and are not decoded; otherwise (a
+         * still or frozen picture, an intra-only stream, a codec other than H.264/H.265) they are decoded and compared.
+         * A large value compares every time.
          */
         @WithDefault("0.01")
         double frozenMotionBits();
 
+        /** See {@link #frozenMotionBits()}: a frozen encoder's refinement and grain stay far below its keyframe. */
+        @WithDefault("0.05")
+        double frozenMotionShare();
+
         default Diagnostics.Thresholds toThresholds() {
-            return new Diagnostics.Thresholds(blackMean(), blackSpread(), darkMean(), brightMean(), brightShare(), contrastSpread(),
-                    blurLaplacian(), frozenChangedShare(), castRatio(), castDistance(), noiseGradient(), occludedShare(), stripeAmplitude(), sceneDistance(),
-                    frozenMotionBits());
+            return new Diagnostics.Thresholds(blackMean(), blackSpread(), darkMean(), darkFloor(), darkRatio(), brightMean(), brightFloor(),
+                    brightShare(), contrastSpread(), contrastRatio(), blurSharpness(), blurRatio(), frozenChangedShare(), castRatio(), castDistance(),
+                    castStrong(), castShift(), noiseSigma(), noiseRatio(), occludedShare(), occludedGrowth(), stripeAmplitude(), stripeRatio(),
+                    sceneDistance(), frozenMotionBits(), frozenMotionShare());
         }
     }
 }

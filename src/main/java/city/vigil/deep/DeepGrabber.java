@@ -45,16 +45,18 @@ public final class DeepGrabber {
     private final Duration deadline;
     private final Duration frozenWindow;
     private final double frozenMotionBits;
+    private final double frozenMotionShare;
 
     /**
      * {@code frozenWindow}: how far apart the frames compared for "frozen" are (zero: one frame only);
-     * {@code frozenMotionBits}: inter frames carrying at least these slice bits per pixel show a moving picture, and
-     * the frames are not compared.
+     * {@code thresholds}: inter frames carrying at least {@code frozenMotionBits} slice bits per pixel and
+     * {@code frozenMotionShare} of the keyframe's size show a moving picture, and the frames are not compared.
      */
-    public DeepGrabber(Duration deadline, Duration frozenWindow, double frozenMotionBits) {
+    public DeepGrabber(Duration deadline, Duration frozenWindow, Diagnostics.Thresholds thresholds) {
         this.deadline = deadline;
         this.frozenWindow = frozenWindow;
-        this.frozenMotionBits = frozenMotionBits;
+        this.frozenMotionBits = thresholds.frozenMotionBits();
+        this.frozenMotionShare = thresholds.frozenMotionShare();
     }
 
     /**
@@ -103,6 +105,7 @@ public final class DeepGrabber {
         int packets = 0;
         int skipped = 0;
         boolean keySeen = false;
+        long keyBytes = 0;
         AVFrame first = null;
         while (first == null && System.nanoTime() < deadlineNanos) {
             AVPacket p = stream.nextVideoPacket();
@@ -115,6 +118,9 @@ public final class DeepGrabber {
             if (!keySeen && packets < UNFLAGGED_PACKETS) {
                 skipped++;
                 continue;
+            }
+            if ((p.flags() & avcodec.AV_PKT_FLAG_KEY) != 0) {
+                keyBytes = p.size();
             }
             if (stream.decode(p)) {
                 first = stream.nextFrame();
@@ -134,7 +140,7 @@ public final class DeepGrabber {
         int width = first.width();
         int height = first.height();
         long firstMicros = stream.micros(first.best_effort_timestamp(), 0);
-        Window window = frozenWindow.isZero() ? null : watch(stream, firstMicros, width * height, deadlineNanos);
+        Window window = frozenWindow.isZero() ? null : watch(stream, firstMicros, keyBytes, width * height, deadlineNanos);
         Motion motion = window == null ? Motion.NOT_WATCHED : window.motion;
         double fps = window != null && window.fps() > 0 ? window.fps() : stream.declaredFps();
         long bitrate = window != null ? window.bitrate() : stream.declaredBitrate();
@@ -145,18 +151,14 @@ public final class DeepGrabber {
     }
 
     /** The frozen window as read: its packets' counts, sizes and timing, and what it says about motion. */
-    private record Window(Motion motion, long bytes, Integer gop, boolean compared) {
-        double fps() {
-            return motion.spanMicros() > 0 && motion.frames() > 1 ? motion.frames() * 1e6 / motion.spanMicros() : 0;
-        }
-
+    private record Window(Motion motion, long bytes, Integer gop, boolean compared, double fps) {
         long bitrate() {
             return motion.spanMicros() > 0 ? Math.round(bytes * 8e6 / motion.spanMicros()) : 0;
         }
 
         String describe() {
             return motion.frames() + " over " + motion.spanMicros() / 1000 + " ms, "
-                    + String.format(Locale.ROOT, "%.4f bits per pixel a frame", motion.bitsPerPixel())
+                    + String.format(Locale.ROOT, "%.4f bits per pixel a frame, %.1f%% of the keyframe", motion.bitsPerPixel(), motion.keyframeShare() * 100)
                     + (!compared ? ": not decoded" : motion.later() != null ? ": decoded to compare" : ": no frame to compare in time");
         }
     }
@@ -164,9 +166,11 @@ public final class DeepGrabber {
     /**
      * Reads the packets of the frozen window without decoding them and sums their slices. When that shows a moving
      * picture, that is the answer; otherwise (a still or intra-only stream, another codec) the held packets are decoded
-     * after all and the frame at the window's end is kept to compare.
+     * after all and the frame at the window's end is kept to compare. Time is the stream's own, packet to packet: a
+     * jump of the clock (an RTSP client re-bases its timestamps when the first RTCP report arrives) is left out, so the
+     * window and the frame rate stay true.
      */
-    private Window watch(FfmpegStream stream, long firstMicros, int pixels, long deadlineNanos) {
+    private Window watch(FfmpegStream stream, long firstMicros, long keyBytes, int pixels, long deadlineNanos) {
         long windowMicros = frozenWindow.toNanos() / 1_000;
         boolean sized = stream.h264() || stream.hevc();
         boolean lengthPrefixed = sized && stream.lengthPrefixed();
@@ -175,8 +179,9 @@ public final class DeepGrabber {
             int frames = 0;
             int inter = 0;
             long sliceBits = 0;
+            long interBytes = 0;
             long bytes = 0;
-            long last = firstMicros;
+            StreamClock clock = new StreamClock(firstMicros);
             Integer gop = null;
             boolean reached = false;
             byte[] buffer = new byte[0];
@@ -188,8 +193,8 @@ public final class DeepGrabber {
                 frames++;
                 int size = p.size();
                 bytes += size;
-                last = Math.max(last, stream.micros(p.pts() != avutil.AV_NOPTS_VALUE ? p.pts() : p.dts(), last));
-                reached = last - firstMicros >= windowMicros;
+                clock.tick(stream.micros(p.dts() != avutil.AV_NOPTS_VALUE ? p.dts() : p.pts(), Long.MIN_VALUE));
+                reached = clock.elapsedMicros() >= windowMicros;
                 if ((p.flags() & avcodec.AV_PKT_FLAG_KEY) != 0) {
                     gop = gop == null ? frames : gop;
                 } else if (sized) {
@@ -198,6 +203,7 @@ public final class DeepGrabber {
                     }
                     p.data().get(buffer, 0, size);
                     sliceBits += 8L * CodedPicture.sliceBytes(buffer, size, stream.hevc(), lengthPrefixed);
+                    interBytes += size;
                     inter++;
                 }
                 AVPacket copy = avcodec.av_packet_clone(p);
@@ -206,12 +212,15 @@ public final class DeepGrabber {
                 }
             }
             double bitsPerPixel = inter == 0 ? Double.NaN : sliceBits / (double) inter / pixels;
-            long span = last - firstMicros;
-            if (!reached || bitsPerPixel >= frozenMotionBits) {
-                return new Window(new Motion(frames, span, bitsPerPixel, null), bytes, gop, false);
+            double keyShare = inter == 0 || keyBytes == 0 ? Double.NaN : interBytes / (double) inter / keyBytes;
+            long span = clock.elapsedMicros();
+            Motion moving = new Motion(frames, span, bitsPerPixel, keyShare, null);
+            if (!reached || moving.moving(frozenMotionBits, frozenMotionShare)) {
+                return new Window(moving, bytes, gop, false, clock.fps());
             }
-            FrameSample later = decodeTo(stream, held, firstMicros + windowMicros, deadlineNanos);
-            return new Window(new Motion(frames, span, bitsPerPixel, later), bytes, gop, true);
+            // The decoder's timestamps are the stream's: the frame due is the one a window on in stream time.
+            FrameSample later = decodeTo(stream, held, clock.streamMicrosAt(windowMicros), deadlineNanos);
+            return new Window(new Motion(frames, span, bitsPerPixel, keyShare, later), bytes, gop, true, clock.fps());
         } finally {
             held.forEach(avcodec::av_packet_free);
         }

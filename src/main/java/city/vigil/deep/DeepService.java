@@ -102,7 +102,7 @@ public class DeepService {
 
     void onStart(@Observes StartupEvent event) {
         int concurrency = config.concurrency().orElse(Runtime.getRuntime().availableProcessors() * 2);
-        grabber = new DeepGrabber(config.deadline(), config.frozenWindow(), config.thresholds().frozenMotionBits());
+        grabber = new DeepGrabber(config.deadline(), config.frozenWindow(), config.thresholds().toThresholds());
         pool = new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "vigil-deep");
             t.setDaemon(true);
@@ -222,8 +222,8 @@ public class DeepService {
                     : diagnostics.signalLoss(grab.detail());
             Set<ImageFault> faults = Diagnostics.faults(verdicts);
             ImageFault primary = Diagnostics.primary(faults);
-            // A camera learns its baseline from its first healthy picture.
-            Fingerprint learned = baseline == null && grab.decoded() && faults.isEmpty() ? Fingerprint.of(grab.sample()) : null;
+            // A camera learns its baseline from its first picture without a fault no scene has by nature.
+            Fingerprint learned = baseline == null && grab.decoded() && diagnostics.learnable(verdicts) ? Fingerprint.of(grab.sample()) : null;
             DiagnosisView view = new DiagnosisView(gbId, now, grab.decoded(), grab.cause() == null ? null : grab.cause().name(), primary,
                     new ArrayList<>(faults), verdicts, new DiagnosisView.Measures(t.stream(), grab.timeToFirstFrame().toMillis(), grab.codec(),
                     grab.decoded() ? grab.width() : null, grab.decoded() ? grab.height() : null, grab.decoded() ? grab.fps() : null,

@@ -32,7 +32,7 @@ class DecodedColourTest {
         Path clip = dir.resolve(codecAndFormat[0] + "-" + codecAndFormat[1] + ".mkv");
         encode(clip, codecAndFormat[0], codecAndFormat[1]);
 
-        DeepGrabber.Grab grab = new DeepGrabber(Duration.ofSeconds(10), Duration.ZERO, 0.01).grab(clip.toString(), null, null);
+        DeepGrabber.Grab grab = new DeepGrabber(Duration.ofSeconds(10), Duration.ZERO, Diagnostics.Thresholds.defaults()).grab(clip.toString(), null, null);
 
         assertThat(grab.decoded()).as(grab.detail()).isTrue();
         FrameSample sample = grab.sample();

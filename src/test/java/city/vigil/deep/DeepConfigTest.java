@@ -8,7 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-/** The configured thresholds default to the ones DiagnosisTest proves on the simulator's pictures. */
+/** The configured thresholds default to the ones calibrated on the picture corpus (CorpusDiagnosisTest). */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestDatabase.class)
 class DeepConfigTest {

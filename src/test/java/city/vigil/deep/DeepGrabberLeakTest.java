@@ -31,7 +31,7 @@ class DeepGrabberLeakTest {
             }
             urls.add(cameras.simulator().rtspUrl(cameras.add(Scenario.REFUSED), Resolution.SUB));
             urls.add(cameras.simulator().rtspUrl(cameras.add(Scenario.NOT_FOUND), Resolution.SUB));
-            DeepGrabber grabber = new DeepGrabber(Duration.ofSeconds(3), Duration.ofSeconds(1), Double.MAX_VALUE);
+            DeepGrabber grabber = new DeepGrabber(Duration.ofSeconds(3), Duration.ofSeconds(1), Diagnostics.Thresholds.defaults().comparingEveryTime());
             ExecutorService pool = Executors.newFixedThreadPool(16);
             try {
                 int decodedWarmUp = grabs(pool, grabber, urls, 48);

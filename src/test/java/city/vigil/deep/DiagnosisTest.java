@@ -46,7 +46,7 @@ class DiagnosisTest {
 
     private static SimulatedCameras cameras;
     private static Simulator sim;
-    private final DeepGrabber grabber = new DeepGrabber(Duration.ofSeconds(5), Duration.ofSeconds(1), Diagnostics.Thresholds.defaults().frozenMotionBits());
+    private final DeepGrabber grabber = new DeepGrabber(Duration.ofSeconds(5), Duration.ofSeconds(1), Diagnostics.Thresholds.defaults());
     private final Diagnostics diagnostics = new Diagnostics(Diagnostics.Thresholds.defaults());
 
     @BeforeAll
@@ -111,7 +111,7 @@ class DiagnosisTest {
 
     @Test
     void a_grab_told_to_always_compare_decodes_the_second_frame_and_finds_the_street_moving() {
-        DeepGrabber comparing = new DeepGrabber(Duration.ofSeconds(5), Duration.ofSeconds(1), Double.MAX_VALUE);
+        DeepGrabber comparing = new DeepGrabber(Duration.ofSeconds(5), Duration.ofSeconds(1), Diagnostics.Thresholds.defaults().comparingEveryTime());
         DeepGrabber.Grab g = comparing.grab(sim.rtspUrl(cameras.add(Scenario.HEALTHY), Resolution.SUB), null, null);
         assertThat(g.motion().later()).as(g.detail()).isNotNull();
         List<Verdict> verdicts = diagnostics.diagnose(g.sample(), g.motion(), new Diagnostics.History(null));
