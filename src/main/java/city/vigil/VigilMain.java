@@ -10,7 +10,7 @@ import java.util.Arrays;
 
 /**
  * Entry point. With no database URL configured Vigil runs on the embedded default (its own PostgreSQL under
- * {@code ./data}); {@code generate-fleet} writes a synthetic city ledger and {@code simulate} runs the camera simulator
+ * {@code ./data}, listening on 127.0.0.1 unless {@code VIGIL_HTTP_HOST} says otherwise); {@code generate-fleet} writes a synthetic city ledger and {@code simulate} runs the camera simulator
  * alone, instead of starting the service.
  */
 @QuarkusMain
@@ -29,6 +29,10 @@ public class VigilMain {
         if (EmbeddedDatabase.databaseConfigured()) {
             Quarkus.run(args);
             return;
+        }
+        // No access control yet: the embedded default answers this machine only, unless told an address to listen on.
+        if (System.getProperty("quarkus.http.host") == null && System.getenv("VIGIL_HTTP_HOST") == null) {
+            System.setProperty("quarkus.http.host", "127.0.0.1");
         }
         String dataDir = System.getProperty("vigil.data-dir", System.getenv().getOrDefault("VIGIL_DATA_DIR", "data"));
         try (EmbeddedDatabase ignored = EmbeddedDatabase.start(Path.of(dataDir))) {

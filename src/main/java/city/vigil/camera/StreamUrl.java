@@ -7,8 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * A stream URL split into the address Vigil stores and shows, and the credentials ({@code user:password}) it keeps
- * encrypted. Ledgers put credentials in URLs; they never reach the database or a response in clear.
+ * A stream URL split into the address Vigil stores and shows, and the credentials it keeps encrypted
+ * ({@link StreamSecret}: {@code user:password}, and credential parameters of the query such as {@code password=}).
+ * Ledgers put credentials in URLs; they never reach the database or a response in clear.
  */
 public record StreamUrl(String url, String scheme, StreamProtocol protocol, String credentials) {
 
@@ -27,7 +28,7 @@ public record StreamUrl(String url, String scheme, StreamProtocol protocol, Stri
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw new InvalidStreamUrl("must name a host");
         }
-        if (uri.getPort() > 65535) {
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
             throw new InvalidStreamUrl("has a port outside 1-65535");
         }
         StreamProtocol protocol = declared != null ? declared : StreamProtocol.infer(scheme, uri.getPath());
@@ -37,11 +38,13 @@ public record StreamUrl(String url, String scheme, StreamProtocol protocol, Stri
         if (!protocol.allows(scheme)) {
             throw new InvalidStreamUrl("scheme " + scheme + " cannot carry " + protocol);
         }
-        String credentials = uri.getRawUserInfo() == null ? null : URLDecoder.decode(uri.getRawUserInfo(), StandardCharsets.UTF_8);
+        String userInfo = uri.getRawUserInfo() == null ? null : URLDecoder.decode(uri.getRawUserInfo(), StandardCharsets.UTF_8);
+        String[] query = StreamSecret.splitQuery(uri.getRawQuery());
+        StreamSecret secret = new StreamSecret(userInfo, query[0]);
         try {
-            String clean = new URI(scheme, null, uri.getHost(), uri.getPort(), uri.getRawPath() == null ? null : uri.getPath(),
-                    uri.getQuery(), null).toASCIIString();
-            return new StreamUrl(clean, scheme, protocol, credentials);
+            String clean = new URI(scheme, null, uri.getHost(), uri.getPort(), uri.getRawPath() == null ? null : uri.getPath(), null, null)
+                    .toASCIIString() + (query[1] == null ? "" : "?" + query[1]);
+            return new StreamUrl(clean, scheme, protocol, userInfo == null && query[0] == null ? null : secret.encode());
         } catch (URISyntaxException e) {
             throw new InvalidStreamUrl("is not a valid URL");
         }

@@ -1,6 +1,7 @@
 package city.vigil.deep;
 
 import city.vigil.camera.CameraRecords;
+import city.vigil.camera.StreamSecret;
 import city.vigil.monitor.LinkState;
 import city.vigil.monitor.MonitorService;
 import city.vigil.monitor.StateChanged;
@@ -352,9 +353,9 @@ public class DeepService {
         TargetPolicy policy = monitor.targetPolicy();
         try {
             URI uri = URI.create(url);
-            int port = uri.getPort() > 0 ? uri.getPort() : "rtsp".equalsIgnoreCase(uri.getScheme()) ? 554 : 80;
+            int port = uri.getPort() >= 0 ? uri.getPort() : "rtsp".equalsIgnoreCase(uri.getScheme()) ? 554 : 80;
             Optional<String> byUrl = policy.refuseUrl(uri, port);
-            return byUrl.isPresent() ? byUrl : policy.refuseAddress(InetAddress.getByName(uri.getHost()));
+            return byUrl.isPresent() ? byUrl : policy.refuseAddress(InetAddress.getByName(uri.getHost()), port);
         } catch (IllegalArgumentException | UnknownHostException e) {
             // A name that does not resolve: the grab reports it as the camera's fault (DNS).
             return Optional.empty();
@@ -381,10 +382,9 @@ public class DeepService {
                     String url = rs.getString(stream.equals("MAIN") ? 1 : 3);
                     byte[] credentials = rs.getBytes(stream.equals("MAIN") ? 2 : 4);
                     if (url != null) {
-                        String secret = credentials == null ? null : cipher.decrypt(CameraRecords.credentialContext(gbId, stream), credentials);
-                        int colon = secret == null ? -1 : secret.indexOf(':');
-                        return Optional.of(new Target(url, secret == null ? null : colon < 0 ? secret : secret.substring(0, colon),
-                                secret == null || colon < 0 ? null : secret.substring(colon + 1), stream, rs.getBytes(6)));
+                        StreamSecret secret = StreamSecret.decode(
+                                credentials == null ? null : cipher.decrypt(CameraRecords.credentialContext(gbId, stream), credentials));
+                        return Optional.of(new Target(secret.withQueryCredentials(url), secret.user(), secret.password(), stream, rs.getBytes(6)));
                     }
                 }
                 return Optional.empty();

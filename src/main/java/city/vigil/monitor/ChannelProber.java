@@ -1,5 +1,6 @@
 package city.vigil.monitor;
 
+import city.vigil.camera.StreamSecret;
 import city.vigil.camera.StreamProtocol;
 import city.vigil.platform.CredentialCipher;
 import city.vigil.probe.HttpStreamProbe;
@@ -73,12 +74,12 @@ final class ChannelProber {
             return notAllowed("the stream URL does not parse");
         }
         StreamProtocol protocol = spec.protocol() != null ? spec.protocol() : StreamProtocol.infer(scheme(url), url.getPath());
-        int port = url.getPort() > 0 ? url.getPort() : defaultPort(url);
+        int port = url.getPort() >= 0 ? url.getPort() : defaultPort(url);
         Optional<String> refusal = policy.refuseUrl(url, port);
         if (refusal.isPresent()) {
             return notAllowed(refusal.get());
         }
-        return admitted(url.getHost()).compose(refused -> refused.isPresent() ? notAllowed(refused.get())
+        return admitted(url.getHost(), port).compose(refused -> refused.isPresent() ? notAllowed(refused.get())
                 : run(protocol, target(spec, url), spec.pointClass(), port));
     }
 
@@ -95,19 +96,18 @@ final class ChannelProber {
     }
 
     private ProbeTarget target(ChannelSpec spec, URI url) {
-        ProbeTarget target = new ProbeTarget(url, null, null);
         if (spec.credentials() == null) {
-            return target;
+            return new ProbeTarget(url, null, null);
         }
-        String secret = cipher.decrypt(spec.gbId() + "/" + spec.stream(), spec.credentials());
-        int colon = secret.indexOf(':');
-        return colon < 0 ? target.withCredentials(secret, "") : target.withCredentials(secret.substring(0, colon), secret.substring(colon + 1));
+        StreamSecret secret = StreamSecret.decode(cipher.decrypt(spec.gbId() + "/" + spec.stream(), spec.credentials()));
+        return new ProbeTarget(URI.create(secret.withQueryCredentials(url.toString())), secret.user(), secret.password());
     }
 
     /** The policy's verdict on the host's address: literal addresses at once, names through the resolver (cached). */
-    private Future<Optional<String>> admitted(String host) {
+    private Future<Optional<String>> admitted(String host, int port) {
         long now = System.currentTimeMillis();
-        Verdict cached = verdicts.get(host);
+        String key = host + ":" + port;
+        Verdict cached = verdicts.get(key);
         if (cached != null && cached.expires() > now) {
             return Future.succeededFuture(cached.refusal());
         }
@@ -124,11 +124,11 @@ final class ChannelProber {
             address = resolved.future();
         }
         // A name that does not resolve is the camera's fault (DNS), which the probe itself reports.
-        return address.map(policy::refuseAddress).otherwise(Optional.empty()).onSuccess(v -> {
+        return address.map(a -> policy.refuseAddress(a, port)).otherwise(Optional.empty()).onSuccess(v -> {
             if (verdicts.size() > 100_000) {
                 verdicts.clear();
             }
-            verdicts.put(host, new Verdict(v, now + VERDICT_TTL_MS));
+            verdicts.put(key, new Verdict(v, now + VERDICT_TTL_MS));
         });
     }
 

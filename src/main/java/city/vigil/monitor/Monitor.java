@@ -27,10 +27,14 @@ final class Monitor implements AutoCloseable {
     private final ProbeDispatcher dispatcher;
     private final MonitorMetrics metrics;
     private final Clock clock;
+    private final java.util.function.BooleanSupplier writesBackedUp;
     private long tickTimer = -1;
     private long secondTimer = -1;
 
-    Monitor(Vertx vertx, ChannelBook book, ChannelProber prober, ProbeDispatcher dispatcher, MonitorMetrics metrics, Clock clock) {
+    /** {@code writesBackedUp}: the writer holds as many decisions as it may (PostgreSQL away): probing pauses. */
+    Monitor(Vertx vertx, ChannelBook book, ChannelProber prober, ProbeDispatcher dispatcher, MonitorMetrics metrics, Clock clock,
+            java.util.function.BooleanSupplier writesBackedUp) {
+        this.writesBackedUp = writesBackedUp;
         this.vertx = vertx;
         // A context of its own: the monitor's work is serialised on one event loop, apart from request handling.
         this.context = ((VertxInternal) vertx).createEventLoopContext();
@@ -75,6 +79,10 @@ final class Monitor implements AutoCloseable {
     }
 
     private void tick() {
+        if (writesBackedUp.getAsBoolean()) {
+            // Nothing decided now could be written: the channels keep their state and are probed when the backlog clears.
+            return;
+        }
         long now = clock.millis();
         List<Channel> due = book.takeDue(now);
         for (Channel c : due) {

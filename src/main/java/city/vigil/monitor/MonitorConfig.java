@@ -53,6 +53,13 @@ public interface MonitorConfig {
     @WithDefault("200000")
     int maxQueued();
 
+    /**
+     * Decisions waiting to be written to PostgreSQL (it is away) before probing pauses: nothing is dropped, the
+     * channels keep their last state and are probed again once the backlog is below half of this.
+     */
+    @WithDefault("200000")
+    int maxPendingWrites();
+
     @WithDefault("3s")
     Duration connectTimeout();
 

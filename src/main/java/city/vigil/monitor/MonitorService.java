@@ -227,8 +227,12 @@ public class MonitorService {
         try {
             long started = System.nanoTime();
             loader = new ChannelLoader(dataSource, config.stream());
-            writer = new StatusWriter(store, new StatusJournal(dataSource), () -> book.statuses(), config.redisCheckInterval().toMillis(),
-                    stateChanged::fire);
+            StatusJournal journal = new StatusJournal(dataSource);
+            // Decisions the last run could not write go first: the state restored below then includes them.
+            PendingWrites leftovers = PendingWrites.inDataDir();
+            leftovers.replay(journal);
+            writer = new StatusWriter(store, journal, () -> book.statuses(), config.redisCheckInterval().toMillis(), stateChanged::fire,
+                    config.maxPendingWrites(), leftovers);
             book = new ChannelBook(this::policy, new ProberGuard(guardRules()), writer::submit, this::onGuardChange);
             book.setRules(maintenance.rules(), clock.instant());
             Map<String, ChannelState> restored = new HashMap<>();
@@ -247,7 +251,7 @@ public class MonitorService {
             ChannelProber prober = new ChannelProber(vertx, new ProbeTimeouts(config.connectTimeout(), config.firstByteTimeout(),
                     config.totalTimeout()), policy, cipher, this::depth);
             monitor = new Monitor(vertx, book, prober, new ProbeDispatcher(config.maxInFlight(), hostSessions, config.maxQueued()),
-                    metrics, clock);
+                    metrics, clock, writer::backedUp);
             registerGauges();
             monitor.start();
             ready.set(true);
@@ -261,7 +265,7 @@ public class MonitorService {
             if (reconcileWanted.getAndSet(false)) {
                 reconcile();
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException | SQLException e) {
             LOG.errorf(e, "Liveness monitor failed to start; the registry and APIs keep working without live status");
         }
     }

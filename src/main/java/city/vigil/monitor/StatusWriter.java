@@ -13,14 +13,25 @@ import org.jboss.logging.Logger;
 /**
  * The one thread that does the monitor's blocking I/O, so the event loop never waits on PostgreSQL or Redis. It takes
  * writes in batches: statuses go to the status store at once, then the batch is journalled in one PostgreSQL
- * transaction, retried with backoff until it lands (writes are idempotent, so a retry is harmless). Every few seconds
- * it checks that the status store still holds its state and rebuilds it from the monitor when it does not.
+ * transaction, retried with backoff until it lands (writes are idempotent, so a retry is harmless), in the order they
+ * were decided. Every few seconds it checks that the status store still holds its state and rebuilds it from the
+ * monitor when it does not.
+ *
+ * <p>While PostgreSQL is away the writes wait, bounded: at {@code maxPending} the monitor stops probing
+ * ({@link #backedUp}) until the backlog is below half, so no decision is dropped; both moments are logged and the
+ * backlog is a metric. At shutdown the writer tries for a few seconds more, then leaves what is still unwritten in
+ * {@link PendingWrites} for the next start to apply first.
  */
 final class StatusWriter implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(StatusWriter.class);
     private static final int BATCH = 5_000;
 
     private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
+    private final int maxPending;
+    private final PendingWrites leftovers;
+    private volatile boolean backedUp;
+    /** The batch being written (kept for the shutdown journal when it cannot land). */
+    private volatile List<Write> inFlight = List.of();
     private final StatusStore store;
     private final StatusJournal journal;
     private final Supplier<Collection<ChannelStatus>> snapshot;
@@ -33,7 +44,9 @@ final class StatusWriter implements AutoCloseable {
     private boolean storeFailed;
 
     StatusWriter(StatusStore store, StatusJournal journal, Supplier<Collection<ChannelStatus>> snapshot, long checkEveryMillis,
-                 java.util.function.Consumer<StateChanged> listener) {
+                 java.util.function.Consumer<StateChanged> listener, int maxPending, PendingWrites leftovers) {
+        this.maxPending = maxPending;
+        this.leftovers = leftovers;
         this.listener = listener;
         this.store = store;
         this.journal = journal;
@@ -49,6 +62,19 @@ final class StatusWriter implements AutoCloseable {
 
     void submit(Write write) {
         queue.add(write);
+        if (!backedUp && queue.size() >= maxPending) {
+            backedUp = true;
+            LOG.errorf("%d monitor decisions wait for PostgreSQL: probing pauses until they are written (nothing is dropped)", queue.size());
+        }
+    }
+
+    /** As many writes wait as may: the monitor pauses probing until the backlog is below half. */
+    boolean backedUp() {
+        if (backedUp && queue.size() < maxPending / 2) {
+            backedUp = false;
+            LOG.infof("Monitor writes caught up (%d waiting): probing resumes", queue.size());
+        }
+        return backedUp;
     }
 
     int pending() {
@@ -69,8 +95,10 @@ final class StatusWriter implements AutoCloseable {
                     idle = false;
                     batch.add(first);
                     queue.drainTo(batch, BATCH - 1);
+                    inFlight = batch;
                     apply(batch);
                     announce(batch);
+                    inFlight = List.of();
                     batch.clear();
                     idle = queue.isEmpty();
                 }
@@ -109,9 +137,13 @@ final class StatusWriter implements AutoCloseable {
                 journal.write(batch);
                 return;
             } catch (Exception e) {
-                LOG.warnf("Journalling %d monitor writes failed, retrying in %d ms: %s", batch.size(), backoff, e.getMessage());
-                Thread.sleep(backoff);
-                backoff = Math.min(30_000, backoff * 2);
+                if (!running && System.nanoTime() > giveUpAt) {
+                    throw new InterruptedException("stopping with PostgreSQL away");
+                }
+                LOG.warnf("Journalling %d monitor writes failed (%d more waiting), retrying in %d ms: %s", batch.size(), queue.size(), backoff,
+                        e.getMessage());
+                Thread.sleep(running ? backoff : Math.min(backoff, 500));
+                backoff = Math.min(running ? 30_000 : 500, backoff * 2);
             }
         }
     }
@@ -150,13 +182,30 @@ final class StatusWriter implements AutoCloseable {
         store.replaceAll(snapshot.get());
     }
 
-    @Override
-    public void close() {
+    /** When a stopping writer stops retrying (nanoTime). */
+    private volatile long giveUpAt = Long.MAX_VALUE;
+
+    /**
+     * Stops the writer: what is waiting is written within {@code flushWithin}; what cannot be (PostgreSQL away) goes
+     * to {@link PendingWrites}, in order, for the next start. Nothing is dropped unsaid.
+     */
+    void close(java.time.Duration flushWithin) {
+        giveUpAt = System.nanoTime() + flushWithin.toNanos();
         running = false;
         try {
-            thread.join(10_000);
+            thread.join(flushWithin.toMillis() + 2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        List<Write> unwritten = new ArrayList<>(inFlight);
+        queue.drainTo(unwritten);
+        if (!unwritten.isEmpty()) {
+            leftovers.save(unwritten);
+        }
+    }
+
+    @Override
+    public void close() {
+        close(java.time.Duration.ofSeconds(5));
     }
 }

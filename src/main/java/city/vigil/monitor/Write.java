@@ -1,8 +1,16 @@
 package city.vigil.monitor;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 
-/** What the monitor hands to the {@link StatusWriter}: the event loop decides, the writer does the I/O. */
+/**
+ * What the monitor hands to the {@link StatusWriter}: the event loop decides, the writer does the I/O. Kept as JSON in
+ * {@link PendingWrites} when PostgreSQL is away at a stop.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "write")
+@JsonSubTypes({@JsonSubTypes.Type(Write.Status.class), @JsonSubTypes.Type(Write.Removed.class), @JsonSubTypes.Type(Write.OpenOutage.class),
+        @JsonSubTypes.Type(Write.CloseOutage.class), @JsonSubTypes.Type(Write.Flapping.class), @JsonSubTypes.Type(Write.Category.class)})
 sealed interface Write {
 
     /** A channel's status changed; {@code from} is the previous state when this is a state transition. */

@@ -15,7 +15,8 @@ public enum ApiError {
     BUSY(429, "Too many concurrent jobs"),
     DEVICE_BUSY(503, "Device has no session to spare"),
     DEEP_BUSY(503, "Every deep check slot is in use"),
-    NOT_READY(503, "Not ready yet");
+    NOT_READY(503, "Not ready yet"),
+    DATABASE_UNAVAILABLE(503, "Database unavailable");
 
     public final int status;
     public final String title;

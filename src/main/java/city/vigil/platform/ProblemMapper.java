@@ -72,10 +72,37 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (lostDatabase(e)) {
+            Log.warnf("Request %s failed: PostgreSQL does not answer (%s)", uri.getPath(), e.getMessage());
+            return DatabaseGate.unavailable(uri.getPath());
+        }
         Log.errorf(e, "Request %s failed", uri.getPath());
         return Response.status(500).type(Problem.MEDIA_TYPE)
                 .entity(new Problem("about:blank", "Internal error", 500, "The server failed; the error is logged", uri.getPath(), List.of()))
                 .build();
+    }
+
+    /**
+     * Whether a failure is PostgreSQL being away: no connection to be had (SQLState class 08, a pool that could not
+     * acquire one in time) or a server shutting down (57P01–57P03). The request did nothing; the client may retry.
+     */
+    static boolean lostDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
+                    return true;
+                }
+                if (String.valueOf(sql.getMessage()).contains("Acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private Response fromJson(JsonProcessingException e, UriInfo uri) {

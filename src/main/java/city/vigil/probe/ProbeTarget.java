@@ -4,7 +4,7 @@ import java.net.URI;
 
 /**
  * A stream endpoint to probe: its URL (without credentials, as the registry stores it) and, when the registry holds
- * them, the decrypted credentials. {@link #toString()} never shows the password.
+ * them, the decrypted credentials. {@link #toString()} never shows the password nor the query.
  */
 public record ProbeTarget(URI url, String username, String password) {
 
@@ -28,8 +28,11 @@ public record ProbeTarget(URI url, String username, String password) {
         return url.getPort() > 0 ? url.getPort() : defaultPort;
     }
 
+    /** Without the query, which may carry credentials ({@code ?password=}). */
     @Override
     public String toString() {
-        return url + (username == null ? "" : " (as " + username + ")");
+        String shown = url.getScheme() + "://" + url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "") + url.getRawPath()
+                + (url.getRawQuery() == null ? "" : "?…");
+        return shown + (username == null ? "" : " (as " + username + ")");
     }
 }

@@ -1,38 +1,35 @@
 package city.vigil.probe;
 
+import city.vigil.platform.AddressPolicy;
 import io.netty.util.NetUtil;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where probes may go (DESIGN §4). A registry entry is data from a ledger, not a trusted instruction: a URL pointing
- * at the cloud metadata service or at Vigil's own host must not turn the prober into a scanner. Schemes and ports
- * are checked first, then the address: loopback, link-local, multicast and wildcard addresses are refused unless
- * loopback is explicitly allowed (demo, tests); when camera-network ranges are configured, only those are allowed.
+ * Where probes may go (DESIGN §4). A registry entry is data from a ledger, not a trusted instruction: a URL pointing at
+ * a cloud metadata service or at Vigil's own host must not turn the prober into a scanner. Schemes, the host as written
+ * and ports are checked first, then the resolved address, by the {@link AddressPolicy} webhooks share: camera networks
+ * are private ranges, so those are allowed unless camera-network ranges are configured, when only those are.
  */
 public final class TargetPolicy {
     private static final Set<String> SCHEMES = Set.of("rtsp", "rtsps", "http", "https", "tcp");
 
-    private final List<Cidr> allowed;
-    private final boolean allowLoopback;
-    private final Set<Integer> ports;
+    private final AddressPolicy addresses;
 
     public TargetPolicy(List<String> allowedCidrs, boolean allowLoopback, Set<Integer> ports) {
-        this.allowed = allowedCidrs.stream().map(Cidr::parse).toList();
-        this.allowLoopback = allowLoopback;
-        this.ports = ports;
+        this.addresses = new AddressPolicy(allowedCidrs, allowLoopback, ports, true, "vigil.monitor.targets.allowed-cidrs");
     }
 
     public static TargetPolicy permissive() {
         return new TargetPolicy(List.of(), true, Set.of());
     }
 
-    /** Why the URL may not be probed before any lookup (scheme, port), or empty. */
+    /** Why the URL may not be probed before any lookup (scheme, host as written, port), or empty. */
     public Optional<String> refuseUrl(URI url, int port) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!SCHEMES.contains(scheme)) {
@@ -41,22 +38,26 @@ public final class TargetPolicy {
         if (url.getHost() == null) {
             return Optional.of("no host");
         }
-        if (!ports.isEmpty() && !ports.contains(port)) {
-            return Optional.of("port " + port + " is not in vigil.monitor.targets.allowed-ports");
-        }
-        return Optional.empty();
+        Optional<String> refused = addresses.refuseHost(url.getHost());
+        return refused.isPresent() ? refused : addresses.refusePort(port, literal(url.getHost()));
     }
 
-    /** Why the resolved address may not be probed, or empty. */
-    public Optional<String> refuseAddress(InetAddress address) {
-        boolean special = address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isAnyLocalAddress()
-                || address.isMulticastAddress();
-        if (special && !allowLoopback) {
-            return Optional.of(address.getHostAddress() + " is a loopback, link-local or wildcard address");
+    /** Why the resolved address may not be probed on that port, or empty. */
+    public Optional<String> refuseAddress(InetAddress address, int port) {
+        Optional<String> refused = addresses.refuseAddress(address);
+        return refused.isPresent() ? refused : addresses.refusePort(port, address);
+    }
+
+    /** The address a literal host stands for; null for a name. */
+    private static InetAddress literal(String host) {
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (!NetUtil.isValidIpV4Address(h) && !NetUtil.isValidIpV6Address(h)) {
+            return null;
         }
-        if (!allowed.isEmpty() && !(special && allowLoopback) && allowed.stream().noneMatch(c -> c.contains(address))) {
-            return Optional.of(address.getHostAddress() + " is outside the camera-network ranges");
+        try {
+            return InetAddress.getByAddress(NetUtil.createByteArrayFromIpAddressString(h));
+        } catch (UnknownHostException e) {
+            return null;
         }
-        return Optional.empty();
     }
 }

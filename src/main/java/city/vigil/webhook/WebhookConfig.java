@@ -77,8 +77,13 @@ public interface WebhookConfig {
     }
 
     /** Where webhooks may go: public addresses; private, loopback and link-local ones only when listed here. */
+    /** The same shape as vigil.monitor.targets: ranges, and loopback as a switch of its own. */
     interface Targets {
-        /** Ranges allowed although private, loopback or link-local (e.g. an alerting system in 10.20.0.0/16). */
+        /** Ranges allowed although private or loopback (e.g. an alerting system in 10.20.0.0/16). */
         Optional<List<String>> allowedCidrs();
+
+        /** A receiver on this machine (loopback) is allowed; the embedded demo allows it by itself. */
+        @WithDefault("false")
+        boolean allowLoopback();
     }
 }

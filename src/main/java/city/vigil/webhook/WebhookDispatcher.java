@@ -344,7 +344,7 @@ public class WebhookDispatcher {
         String id = "evt_" + d.eventId();
         long timestamp = now.getEpochSecond();
         URI url = URI.create(sub.url());
-        Optional<String> refused = WebhookTargets.refuseUrl(url).or(() -> service.targets().refuseHost(url.getHost()));
+        Optional<String> refused = service.targets().refuse(url);
         if (refused.isPresent()) {
             return CompletableFuture.completedFuture(record(sub, d, now, null, null, 0, "target refused: " + refused.get(), null));
         }

@@ -25,11 +25,13 @@ public class WebhookService {
     private final WebhookConfig config;
     private final WebhookTargets targets;
 
-    WebhookService(SubscriptionStore store, AreaService areas, WebhookConfig config) {
+    WebhookService(SubscriptionStore store, AreaService areas, WebhookConfig config, city.vigil.sim.DemoConfig demo) {
         this.store = store;
         this.areas = areas;
         this.config = config;
-        this.targets = new WebhookTargets(config.targets().allowedCidrs().orElse(List.of()));
+        // The embedded demo allows a receiver on this machine, as it allows probes to its simulator.
+        boolean loopback = config.targets().allowLoopback() || demo.enabled() && city.vigil.platform.EmbeddedDatabase.active();
+        this.targets = new WebhookTargets(config.targets().allowedCidrs().orElse(List.of()), loopback);
     }
 
     /** Creates a subscription; the answer is the only place its secret is ever shown. */
@@ -92,7 +94,7 @@ public class WebhookService {
         } else {
             try {
                 URI uri = URI.create(url);
-                Optional<String> refused = WebhookTargets.refuseUrl(uri).or(() -> targets.refuseHost(uri.getHost()));
+                Optional<String> refused = targets.refuse(uri);
                 refused.ifPresent(why -> errors.add(new FieldError("url", why)));
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError("url", "is not a URL"));

@@ -34,13 +34,15 @@ class EmbeddedDefaultIT {
     private Path log;
     private Path workDir;
     private WebhookReceiver receiver;
+    private final List<Long> frozen = new java.util.ArrayList<>();
 
     @Test
     void runs_on_an_embedded_postgresql_with_a_demo_fleet_and_keeps_data_across_a_restart() throws Exception {
         workDir = Files.createTempDirectory("vigil-embedded-");
         int port = freePort();
+        int controlPort = freePort();
         List<String> demoPorts = new java.util.ArrayList<>(List.of("-Dvigil.demo.rtsp-port=" + freePort(),
-                "-Dvigil.demo.http-port=" + freePort(), "-Dvigil.demo.control-port=" + freePort(), "-Dvigil.demo.cameras=" + CAMERAS,
+                "-Dvigil.demo.http-port=" + freePort(), "-Dvigil.demo.control-port=" + controlPort, "-Dvigil.demo.cameras=" + CAMERAS,
                 "-Dvigil.monitor.retry-interval=1s", "-Dvigil.monitor.per-host=32", "-Dvigil.monitor.connect-timeout=1s",
                 "-Dvigil.monitor.first-byte-timeout=1s", "-Dvigil.monitor.total-timeout=2s",
                 // The test cameras' 10.x URLs must never be dialled: only the simulator on loopback is probed.
@@ -126,6 +128,102 @@ class EmbeddedDefaultIT {
         assertThat(given().queryParam("tag", "sim").queryParam("groupBy", "lifecycle").get("/api/v1/cameras/counts")
                 .then().extract().jsonPath().getInt("total")).as("not imported twice").isEqualTo(CAMERAS);
         assertThat(describe(demoUrl)).as("the simulator serves the same fleet again").startsWith("RTSP/1.0 200");
+
+        databaseFrozenThenBack(controlPort);
+        databaseKilledIsStartedAgain();
+
+        // kill -9: the orphaned PostgreSQL still holds the data directory; one start must recover by itself.
+        process.destroyForcibly();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        start(workDir, port, demoPorts);
+        given().get("/api/v1/cameras/" + id).then().statusCode(200).body("gbId", equalTo(id));
+    }
+
+    /**
+     * PostgreSQL frozen (SIGSTOP on the postmaster and every backend): readiness says so within a second, the API answers
+     * 503 database-unavailable at once instead of hanging, and the decisions the monitor makes meanwhile wait and land
+     * once the database thaws: a camera that failed during the freeze is OFFLINE with its outage afterwards.
+     */
+    private void databaseFrozenThenBack(int controlPort) throws Exception {
+        String victim = given().queryParam("tag", "sim-healthy").queryParam("limit", 1).get("/api/v1/cameras").then().statusCode(200)
+                .extract().jsonPath().getString("items[0].gbId");
+        freeze();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> timed("/q/health/ready").status == 503);
+        Timed ready = timed("/q/health/ready");
+        assertThat(ready.status).isEqualTo(503);
+        assertThat(ready.millis).as("readiness answers without waiting on the frozen database").isLessThan(1_000);
+        Timed api = timed("/api/v1/cameras?limit=1");
+        assertThat(api.status).isEqualTo(503);
+        assertThat(api.millis).as("the API refuses at once").isLessThan(1_000);
+        assertThat(api.body).contains("database-unavailable");
+        assertThat(api.retryAfter).isNotBlank();
+
+        switchScenario(controlPort, victim, "refused");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> metric("vigil_monitor_writes_pending") > 0);
+        thaw();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> timed("/api/v1/cameras?limit=1").status == 200);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> openOutages().containsKey(victim));
+        given().get("/api/v1/cameras/{id}/status", victim).then().statusCode(200).body("state", equalTo("OFFLINE"));
+        switchScenario(controlPort, victim, "healthy");
+    }
+
+    /** The embedded PostgreSQL killed outright: Vigil starts it again on the same port, and the API recovers by itself. */
+    private void databaseKilledIsStartedAgain() throws Exception {
+        long postmaster = postmasterPid();
+        new ProcessBuilder("kill", "-KILL", Long.toString(postmaster)).start().waitFor();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> postmasterPid() != postmaster && timed("/api/v1/cameras?limit=1").status == 200);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> timed("/q/health/ready").status == 200);
+    }
+
+    private long postmasterPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(workDir.resolve("data/postgres/postmaster.pid")).get(0).trim());
+    }
+
+    private void freeze() throws Exception {
+        long postmaster = postmasterPid();
+        frozen.add(postmaster);
+        ProcessHandle.of(postmaster).ifPresent(h -> h.descendants().forEach(d -> frozen.add(d.pid())));
+        signal("STOP", frozen);
+    }
+
+    private void thaw() throws Exception {
+        if (!frozen.isEmpty()) {
+            signal("CONT", frozen);
+            frozen.clear();
+        }
+    }
+
+    private static void signal(String signal, List<Long> pids) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("kill", "-" + signal));
+        pids.forEach(p -> command.add(Long.toString(p)));
+        new ProcessBuilder(command).inheritIO().start().waitFor();
+    }
+
+    private record Timed(int status, long millis, String body, String retryAfter) {
+    }
+
+    /** A GET with a hard 5 s bound, timed: a call that would hang on the frozen database shows as a slow one. */
+    private static Timed timed(String path) throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long started = System.nanoTime();
+        var response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + RestAssured.port + path))
+                .timeout(Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new Timed(response.statusCode(), (System.nanoTime() - started) / 1_000_000, response.body(),
+                response.headers().firstValue("Retry-After").orElse(""));
+    }
+
+    private static double metric(String name) throws Exception {
+        return timed("/q/metrics").body.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static void switchScenario(int controlPort, String gbId, String scenario) throws Exception {
+        java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + controlPort + "/sim/cameras/" + gbId + "/scenario"))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"scenario\":\"" + scenario + "\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
     }
 
     /** Open outages: gbId → outage id. */
@@ -177,6 +275,7 @@ class EmbeddedDefaultIT {
 
     @AfterEach
     void tearDown() throws Exception {
+        thaw();
         if (receiver != null) {
             receiver.close();
         }
