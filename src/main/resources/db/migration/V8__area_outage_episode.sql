@@ -13,3 +13,4 @@ CREATE UNIQUE INDEX area_outage_episode_one_open ON area_outage_episode (area_pa
 
 -- Who was told of an outage's start: a camera's recovery goes only to the subscriptions that were.
 CREATE INDEX webhook_delivery_event_idx ON webhook_delivery (event_id);
+

@@ -39,7 +39,7 @@ public class AreaResource {
                                @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
         AreaFilter filter = new AreaFilter(Params.enumValue("level", level, AreaLevel.class), Params.blankToNull(parent),
                 Params.blankToNull(under), Params.blankToNull(text));
-        return service.list(scope.get(), filter, Params.blankToNull(after), Page.limit(limit));
+        return service.list(scope.get(), filter, cursor(after), Page.limit(limit));
     }
 
     @GET
@@ -56,7 +56,7 @@ public class AreaResource {
     public Page<AreaView> children(@PathParam("code") String code, @QueryParam("after") String after,
                                    @QueryParam("limit") Integer limit) {
         service.get(scope.get(), code);
-        return service.list(scope.get(), new AreaFilter(null, code, null, null), Params.blankToNull(after), Page.limit(limit));
+        return service.list(scope.get(), new AreaFilter(null, code, null, null), cursor(after), Page.limit(limit));
     }
 
     @POST
@@ -71,7 +71,7 @@ public class AreaResource {
     @Path("/{code}")
     @Operation(summary = "Replace an area", description = "Changing `parentCode` moves the whole subtree. Send `If-Match` to guard against lost updates.")
     public Response update(@PathParam("code") String code, AreaRequest request, @HeaderParam("If-Match") String ifMatch) {
-        Area area = service.update(scope.get(), code, Params.body(request), ifMatch);
+        Area area = Versions.write(ifMatch, () -> service.update(scope.get(), code, Params.body(request), ifMatch));
         return Response.ok(AreaView.of(area, service.ancestors(area))).tag(Versions.etag(area.version)).build();
     }
 
@@ -79,7 +79,16 @@ public class AreaResource {
     @Path("/{code}")
     @Operation(summary = "Delete an area", description = "Refused (409) while it has children or registry records.")
     public Response delete(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch) {
-        service.delete(scope.get(), code, ifMatch);
+        Versions.write(ifMatch, () -> service.delete(scope.get(), code, ifMatch));
         return Response.noContent().build();
+    }
+
+    /** Area codes of grids are free text: a cursor must name an area this caller can see. */
+    private String cursor(String after) {
+        String a = Params.blankToNull(after);
+        if (a != null && service.find(scope.get(), a.trim()).isEmpty()) {
+            throw city.vigil.platform.ApiException.invalid("after", "names no area: pass the next of the previous page");
+        }
+        return a == null ? null : a.trim();
     }
 }

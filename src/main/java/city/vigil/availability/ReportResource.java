@@ -31,8 +31,9 @@ public class ReportResource {
             + "JSON, or CSV with Accept: text/csv or format=csv.")
     public Response maintainerSla(@QueryParam("month") String month, @QueryParam("format") String format,
                                   @jakarta.ws.rs.core.Context HttpHeaders headers) {
+        String chosen = city.vigil.platform.Params.oneOf("format", format, "json", "csv");
         MaintainerReport.Report report = maintainers.month(scope.get(), month);
-        boolean csv = "csv".equalsIgnoreCase(format) || (format == null && headers.getAcceptableMediaTypes().stream()
+        boolean csv = "csv".equals(chosen) || (chosen == null && headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> m.getType().equals("text") && m.getSubtype().equals("csv")));
         if (csv) {
             return Response.ok(MaintainerReport.csv(report), "text/csv; charset=utf-8")

@@ -26,4 +26,10 @@ public record CameraRequest(String gbId, String name, Integer pointClass, Intege
                 viewDistanceM, address, areaCode, ownerUnit, maintainerUnit, contact, networked, lifecycle, installedOn,
                 recordDays, parentGbId, tags, streams, sites);
     }
+
+    public CameraRequest withAreaCode(String code) {
+        return new CameraRequest(gbId, name, pointClass, cameraType, lat, lon, directionCode, azimuthDeg, hFovDeg,
+                viewDistanceM, address, code, ownerUnit, maintainerUnit, contact, networked, lifecycle, installedOn,
+                recordDays, parentGbId, tags, streams, sites);
+    }
 }

@@ -46,7 +46,7 @@ public class CameraResource {
     @Operation(summary = "List cameras", description = "Keyset-paginated by gbId: pass `next` as `after`.")
     public Page<CameraView> list(@BeanParam CameraFilterParams filter, @QueryParam("after") String after,
                                  @QueryParam("limit") Integer limit) {
-        return service.list(scope.get(), filter.toFilter(), Params.blankToNull(after), Page.limit(limit));
+        return service.list(scope.get(), filter.toFilter(), Params.gbIdCursor("after", after), Page.limit(limit));
     }
 
     @GET
@@ -80,7 +80,7 @@ public class CameraResource {
     @Operation(summary = "Replace a camera", description = "Send `If-Match` with the ETag you read; a stale one gets 412.")
     @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("gbId") String gbId, CameraRequest request, @HeaderParam("If-Match") String ifMatch) {
-        CameraService.Saved saved = service.update(scope.get(), gbId, Params.body(request), ifMatch);
+        CameraService.Saved saved = Versions.write(ifMatch, () -> service.update(scope.get(), gbId, Params.body(request), ifMatch));
         Camera c = saved.camera();
         return Response.ok(CameraView.of(c, service.sitesOf(gbId), saved.warnings())).tag(Versions.etag(c.version)).build();
     }
@@ -89,7 +89,7 @@ public class CameraResource {
     @Path("/{gbId}")
     @Operation(summary = "Delete a camera")
     public Response delete(@PathParam("gbId") String gbId, @HeaderParam("If-Match") String ifMatch) {
-        service.delete(scope.get(), gbId, ifMatch);
+        Versions.write(ifMatch, () -> service.delete(scope.get(), gbId, ifMatch));
         return Response.noContent().build();
     }
 
@@ -108,7 +108,7 @@ public class CameraResource {
         }
         checks.maxLength("password", body.password(), 256);
         checks.throwIfAny();
-        Camera c = service.setCredentials(scope.get(), gbId, stream(stream), body.username(), body.password(), ifMatch);
+        Camera c = Versions.write(ifMatch, () -> service.setCredentials(scope.get(), gbId, stream(stream), body.username(), body.password(), ifMatch));
         return Response.noContent().tag(Versions.etag(c.version)).build();
     }
 
@@ -117,7 +117,7 @@ public class CameraResource {
     @Operation(summary = "Clear a stream's credentials")
     public Response clearCredentials(@PathParam("gbId") String gbId, @PathParam("stream") String stream,
                                      @HeaderParam("If-Match") String ifMatch) {
-        Camera c = service.setCredentials(scope.get(), gbId, stream(stream), null, null, ifMatch);
+        Camera c = Versions.write(ifMatch, () -> service.setCredentials(scope.get(), gbId, stream(stream), null, null, ifMatch));
         return Response.noContent().tag(Versions.etag(c.version)).build();
     }
 

@@ -42,7 +42,7 @@ public class CheckpointResource {
         Integer usageCode = Params.ints("usage", usage, 80, 81, 82).stream().findFirst().orElse(null);
         return service.list(scope.get(), Params.blankToNull(area), usageCode,
                 Params.enumValue("lifecycle", lifecycle, Lifecycle.class), Params.blankToNull(text),
-                Params.blankToNull(after), Page.limit(limit));
+                Params.gbIdCursor("after", after), Page.limit(limit));
     }
 
     @GET
@@ -66,7 +66,7 @@ public class CheckpointResource {
     @Path("/{gbId}")
     @Operation(summary = "Replace a checkpoint and its lanes")
     public Response update(@PathParam("gbId") String gbId, CheckpointRequest request, @HeaderParam("If-Match") String ifMatch) {
-        CheckpointService.Saved saved = service.update(scope.get(), gbId, Params.body(request), ifMatch);
+        CheckpointService.Saved saved = Versions.write(ifMatch, () -> service.update(scope.get(), gbId, Params.body(request), ifMatch));
         return Response.ok(CheckpointView.of(saved.checkpoint(), saved.warnings())).tag(Versions.etag(saved.checkpoint().version)).build();
     }
 
@@ -74,7 +74,7 @@ public class CheckpointResource {
     @Path("/{gbId}")
     @Operation(summary = "Delete a checkpoint")
     public Response delete(@PathParam("gbId") String gbId, @HeaderParam("If-Match") String ifMatch) {
-        service.delete(scope.get(), gbId, ifMatch);
+        Versions.write(ifMatch, () -> service.delete(scope.get(), gbId, ifMatch));
         return Response.noContent().build();
     }
 }

@@ -18,13 +18,29 @@ public enum EventType {
     CHECKPOINT_OFFLINE("checkpoint.offline"),
     CHECKPOINT_STALE("checkpoint.stale"),
     MONITOR_PROBER_SUSPECT("monitor.prober_suspect"),
-    /** Sent only by "test-send", to the one subscription asked. */
-    WEBHOOK_TEST("webhook.test");
+    /** Sent only by "test-send", to the one subscription asked: never subscribed to. */
+    WEBHOOK_TEST("webhook.test", false);
 
     public final String wire;
+    /** Whether a subscription may name it (every type but webhook.test, which only test-send sends). */
+    public final boolean subscribable;
 
     EventType(String wire) {
+        this(wire, true);
+    }
+
+    EventType(String wire, boolean subscribable) {
         this.wire = wire;
+        this.subscribable = subscribable;
+    }
+
+    /** The types a subscription may name; {@code ["*"]} (or none) means all of them. */
+    public static java.util.List<EventType> subscribable() {
+        return Arrays.stream(values()).filter(t -> t.subscribable).toList();
+    }
+
+    public static java.util.List<String> subscribableNames() {
+        return subscribable().stream().map(t -> t.wire).toList();
     }
 
     public static Optional<EventType> ofWire(String name) {

@@ -12,9 +12,17 @@ import java.time.Instant;
  * (outage, type): a replayed batch adds nothing.
  */
 public final class Outbox {
+    /**
+     * A parent device (NVR, encoder, platform) is no camera of the registry: its event names it by its channels (how
+     * many, which area) and says {@code device: true}, so a receiver can tell it from a camera and find its channels.
+     */
     private static final String OUTAGE_EVENT = "INSERT INTO event_outbox (type, occurred_at, gb_id, area_path, point_class, severity, outage_id, data) "
-            + "SELECT ?, ?, o.gb_id, o.area_path, o.point_class, ?, o.id, jsonb_strip_nulls(jsonb_build_object('gbId', o.gb_id, 'name', c.name, "
-            + "'areaCode', c.area_code, 'areaPath', o.area_path, 'pointClass', o.point_class, 'cause', o.cause, 'outageId', o.id, "
+            + "SELECT ?, ?, o.gb_id, o.area_path, o.point_class, ?, o.id, jsonb_strip_nulls(jsonb_build_object('gbId', o.gb_id, "
+            + "'name', coalesce(c.name, (SELECT '设备 ' || o.gb_id || ' (' || count(*) || ' channels)' FROM camera ch WHERE ch.parent_gb_id = o.gb_id)), "
+            + "'device', CASE WHEN c.gb_id IS NULL THEN true END, "
+            + "'channels', CASE WHEN c.gb_id IS NULL THEN (SELECT count(*) FROM camera ch WHERE ch.parent_gb_id = o.gb_id) END, "
+            + "'areaCode', coalesce(c.area_code, substring(o.area_path from '([^/]+)/$')), 'areaPath', o.area_path, 'pointClass', o.point_class, "
+            + "'cause', o.cause, 'outageId', o.id, "
             + "'startedAt', o.started_at, 'endedAt', o.ended_at, 'maintainerUnit', c.maintainer_unit, 'replacedCause', ?::text)) "
             + "FROM outage o LEFT JOIN camera c ON c.gb_id = o.gb_id WHERE o.id = ? "
             + "ON CONFLICT (outage_id, type) WHERE outage_id IS NOT NULL DO NOTHING";

@@ -111,12 +111,15 @@ class CameraBulkWriter {
                 List<RowError> rowErrors = new ArrayList<>();
                 CameraRequest request = parser.parse(row, rowErrors);
                 CameraRecord record = null;
+                if (request != null && request.areaCode() == null && !row.has("areaCode") && request.gbId() != null) {
+                    request = areaFromId(row, request, areaPaths, rowErrors, progress);
+                }
                 if (request != null) {
                     Checks checks = new Checks();
                     CameraRecords.Built built = records.build(request, areaPaths::get, checks);
                     for (FieldError e : checks.errors()) {
                         rowErrors.add(new RowError(row.rowNo(), e.field(), CameraRowParser.fieldColumn(row, e.field()),
-                                CameraRowParser.shownValue(row, e.field()), e.reason()));
+                                CameraRowParser.shownValue(row, e.field()), row.explain(e.field(), e.reason())));
                     }
                     record = built == null ? null : built.record();
                 }
@@ -132,6 +135,24 @@ class CameraBulkWriter {
                 progress.tick();
             }
         }
+    }
+
+    /**
+     * A ledger without an area: the first six digits of a GB/T 28181 ID are the administrative division, so that
+     * area is the camera's when the registry has it (counted, and said in the job's message); otherwise the row is
+     * rejected with the area it named.
+     */
+    private static CameraRequest areaFromId(LedgerRow row, CameraRequest request, Map<String, String> areaPaths, List<RowError> errors,
+                                            ImportProgress progress) {
+        String gbId = request.gbId().trim();
+        String division = gbId.length() >= 6 && gbId.substring(0, 6).chars().allMatch(Character::isDigit) ? gbId.substring(0, 6) : null;
+        if (division == null || !areaPaths.containsKey(division)) {
+            errors.add(new RowError(row.rowNo(), "areaCode", "areaCode", null, "the ledger gives no area, and the division of the ID ("
+                    + (division == null ? "none" : division) + ") is no area of the registry"));
+            return null;
+        }
+        progress.areasFromId++;
+        return request.withAreaCode(division);
     }
 
     /**

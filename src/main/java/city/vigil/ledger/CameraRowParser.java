@@ -21,6 +21,10 @@ final class CameraRowParser {
 
     /** The request, or null when a cell could not be read (the errors are added to {@code errors}). */
     CameraRequest parse(LedgerRow row, List<RowError> errors) {
+        if (row.malformed() != null) {
+            errors.add(new RowError(row.rowNo(), null, null, null, row.malformed()));
+            return null;
+        }
         return row.json() != null ? parseJson(row, errors) : parseCsv(row, errors);
     }
 

@@ -13,6 +13,7 @@ final class CsvParser {
     private final char delimiter;
     private int pushedBack = -2;
     private long line = 1;
+    private long blankLines;
 
     CsvParser(Reader in, char delimiter) {
         this.in = in;
@@ -24,10 +25,23 @@ final class CsvParser {
         return line;
     }
 
+    /** Blank lines skipped before the record {@link #next} returned last: a spreadsheet shows each as an empty row. */
+    long blankLinesBefore() {
+        return blankLines;
+    }
+
     /** The next record's fields, or null at the end of input. */
     List<String> next() throws IOException {
         int c = read();
+        blankLines = 0;
         while (c == '\r' || c == '\n') {
+            if (c == '\r') {
+                int n = read();
+                if (n != '\n') {
+                    unread(n);
+                }
+            }
+            blankLines++;
             c = read();
         }
         if (c == -1) {

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Row errors of one job: all counted, the first {@code limit} stored in batches. */
+/**
+ * Row errors of one job: all counted, the first {@code limit} stored in batches, each cut to a readable size (a
+ * hostile file's megabyte header or cell is not repeated back on every read of the job).
+ */
 final class ImportErrors {
     private static final int BATCH = 500;
 
@@ -26,12 +29,16 @@ final class ImportErrors {
         rowsRejected++;
         for (RowError e : errors) {
             if (stored + pending.size() < limit) {
-                pending.add(e);
+                pending.add(new RowError(e.row(), clip(e.field(), 64), clip(e.column(), 64), clip(e.value(), 200), clip(e.reason(), 300)));
             }
         }
         if (pending.size() >= BATCH) {
             flush();
         }
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     long rowsRejected() {

@@ -16,6 +16,8 @@ final class ImportProgress {
     long rowsRead;
     long accepted;
     long rejected;
+    /** Cameras whose area came from their ID's administrative division (the ledger gave none). */
+    long areasFromId;
     long created;
     long updated;
     long unchanged;

@@ -67,7 +67,15 @@ public class ImportResource {
     @GET
     @Operation(summary = "List imports, newest first")
     public Page<ImportView> list(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
-        return service.list(Params.blankToNull(after), Page.limit(limit));
+        String a = Params.blankToNull(after);
+        if (a != null) {
+            try {
+                java.util.UUID.fromString(a.trim());
+            } catch (IllegalArgumentException e) {
+                throw city.vigil.platform.ApiException.invalid("after", "must be an import's id: pass the next of the previous page");
+            }
+        }
+        return service.list(a == null ? null : a.trim(), Page.limit(limit));
     }
 
     @GET

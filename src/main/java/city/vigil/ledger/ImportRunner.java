@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -52,6 +53,30 @@ class ImportRunner {
         executor.execute(() -> run(job, file, declared, scope));
     }
 
+    /** Longest job message stored and answered on every job read. */
+    static final int MAX_MESSAGE = 1_000;
+    /** Unknown headers named in a message; the rest are counted. */
+    private static final int NAMED_HEADERS = 20;
+
+    /** What a person should know of a finished import, bounded in size whatever the file held. */
+    static String message(ImportState state, ImportProgress progress, List<String> ignoredColumns) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (state == ImportState.REJECTED) {
+            parts.add(progress.rejected + " rows were rejected; an atomic import writes nothing then");
+        }
+        if (progress.areasFromId > 0) {
+            parts.add("the ledger gives no area: " + progress.areasFromId + " cameras were placed in the area their ID's first six digits name");
+        }
+        if (!ignoredColumns.isEmpty()) {
+            // A misspelt header would otherwise lose its column without a word.
+            List<String> named = ignoredColumns.stream().limit(NAMED_HEADERS).map(h -> h.length() > 40 ? h.substring(0, 40) + "…" : h).toList();
+            parts.add("columns not imported (unknown headers): " + String.join(", ", named)
+                    + (ignoredColumns.size() > NAMED_HEADERS ? " and " + (ignoredColumns.size() - NAMED_HEADERS) + " more" : ""));
+        }
+        String message = parts.isEmpty() ? null : String.join("; ", parts);
+        return message == null || message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
+    }
+
     private void run(ImportJob job, Path file, Charset declared, Scope scope) {
         ImportProgress progress = new ImportProgress(job.id, job.bytesTotal, store::progress);
         ImportErrors errors = new ImportErrors(job.id, store, config.maxStoredErrors());
@@ -65,15 +90,10 @@ class ImportRunner {
                 state = job.kind == ImportKind.CAMERAS
                         ? cameras.run(reader, job, scope, progress, errors)
                         : registry.run(reader, job, scope, progress, errors);
-                if (state == ImportState.REJECTED) {
-                    message = progress.rejected + " rows were rejected; an atomic import writes nothing then";
-                } else if (!reader.ignoredColumns().isEmpty()) {
-                    // A misspelt header would otherwise lose its column without a word.
-                    message = "columns not imported (unknown headers): " + String.join(", ", reader.ignoredColumns());
-                }
+                message = message(state, progress, reader.ignoredColumns());
             }
         } catch (LedgerFormatException e) {
-            message = e.getMessage();
+            message = e.getMessage().length() <= MAX_MESSAGE ? e.getMessage() : e.getMessage().substring(0, MAX_MESSAGE - 1) + "…";
             progress.created = progress.updated = progress.unchanged = 0;
         } catch (Exception e) {
             Log.errorf(e, "import %s failed", job.id);

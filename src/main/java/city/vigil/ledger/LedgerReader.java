@@ -25,8 +25,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a spooled ledger file row by row, never whole: detects the encoding (BOM, else UTF-8 if the start decodes as
@@ -152,20 +154,33 @@ final class LedgerReader implements Closeable {
         if (record == null) {
             return null;
         }
-        rowNo++;
+        rowNo += 1 + csv.blankLinesBefore();
         Map<String, String> values = new HashMap<>();
         Map<String, String> columns = new HashMap<>();
-        for (int i = 0; i < record.size() && i < header.size(); i++) {
+        Set<String> pastEnd = new HashSet<>();
+        String malformed = null;
+        if (record.size() > header.size()) {
+            malformed = "has " + record.size() + " cells but the header has " + header.size() + " columns (too many columns, 列数过多)";
+        }
+        for (int i = 0; i < header.size(); i++) {
             String field = columnFields.get(i);
-            if (field != null) {
-                String v = record.get(i).strip();
-                if (!v.isEmpty()) {
-                    values.put(field, v);
-                }
-                columns.put(field, header.get(i));
+            if (field == null) {
+                continue;
+            }
+            // Every column the file names, also past the end of a short row: errors name the column as the file does.
+            columns.put(field, header.get(i));
+            if (i >= record.size()) {
+                pastEnd.add(field);
+                continue;
+            }
+            String v = record.get(i).strip();
+            if (v.indexOf('\0') >= 0) {
+                malformed = "column '" + header.get(i) + "' holds a NUL character";
+            } else if (!v.isEmpty()) {
+                values.put(field, v);
             }
         }
-        return new LedgerRow(rowNo, values, columns, null);
+        return new LedgerRow(rowNo, values, columns, null, malformed, pastEnd);
     }
 
     private LedgerRow nextJson() throws IOException {

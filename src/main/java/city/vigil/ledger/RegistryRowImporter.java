@@ -92,7 +92,8 @@ class RegistryRowImporter {
                             rowErrors.add(new RowError(row.rowNo(), null, null, null, e.getMessage()));
                         }
                         for (FieldError f : e.errors) {
-                            rowErrors.add(new RowError(row.rowNo(), f.field(), row.column(f.field()), shown(row, f.field()), f.reason()));
+                            rowErrors.add(new RowError(row.rowNo(), f.field(), row.column(f.field()), shown(row, f.field()),
+                                    row.explain(f.field(), f.reason())));
                         }
                     }
                 }
@@ -146,6 +147,10 @@ class RegistryRowImporter {
     }
 
     private Object parse(ImportKind kind, LedgerRow row, List<RowError> errors) {
+        if (row.malformed() != null) {
+            errors.add(new RowError(row.rowNo(), null, null, null, row.malformed()));
+            return null;
+        }
         if (row.json() == null) {
             return areaFromCsv(row, errors);
         }

@@ -63,7 +63,7 @@ public class MaintenanceResource {
     @Path("/{id}")
     @Operation(summary = "Replace a maintenance window")
     public Response update(@PathParam("id") String id, MaintenanceRequest request, @HeaderParam("If-Match") String ifMatch) {
-        MaintenanceWindow w = service.update(scope.get(), pathId(id), Params.body(request), ifMatch);
+        MaintenanceWindow w = Versions.write(ifMatch, () -> service.update(scope.get(), pathId(id), Params.body(request), ifMatch));
         return Response.ok(MaintenanceView.of(w, Instant.now())).tag(Versions.etag(w.version)).build();
     }
 
@@ -71,7 +71,7 @@ public class MaintenanceResource {
     @Path("/{id}")
     @Operation(summary = "Delete a maintenance window", description = "Covered channels return to the rates at once.")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        service.delete(scope.get(), pathId(id), ifMatch);
+        Versions.write(ifMatch, () -> service.delete(scope.get(), pathId(id), ifMatch));
         return Response.noContent().build();
     }
 

@@ -1,6 +1,7 @@
 package city.vigil.outage;
 
 import city.vigil.area.AreaService;
+import city.vigil.platform.ApiError;
 import city.vigil.platform.ApiException;
 import city.vigil.platform.Checks;
 import city.vigil.platform.Page;
@@ -87,7 +88,11 @@ public class OutageService {
         checks.maxLength("note", request.note(), 512);
         checks.throwIfAny();
         find(scope, id).orElseThrow(() -> ApiException.notFound("Outage", String.valueOf(id)));
-        store.acknowledge(id, request.by().trim(), request.note(), Instant.now());
+        if (!store.acknowledge(id, request.by().trim(), request.note(), Instant.now())) {
+            OutageView held = find(scope, id).orElseThrow();
+            throw new ApiException(ApiError.ALREADY_ACKNOWLEDGED, "Acknowledged already by " + held.ack().by() + " at " + held.ack().at()
+                    + (held.ack().note() == null ? "" : " (" + held.ack().note() + ")") + "; the first acknowledgement stands");
+        }
         return find(scope, id).orElseThrow();
     }
 

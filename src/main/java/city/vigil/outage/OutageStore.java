@@ -60,9 +60,12 @@ public class OutageStore {
         }
     }
 
-    /** Records who acknowledged an outage, when, and why; false when there is no such outage. */
+    /**
+     * Records who acknowledged an outage, when, and why; false when there is no such outage or it is acknowledged
+     * already (the first acknowledgement stands: one statement, so two at once cannot both win).
+     */
     public boolean acknowledge(long id, String who, String note, Instant at) {
-        String sql = "UPDATE outage SET acked_by = ?, acked_at = ?, ack_note = ? WHERE id = ?";
+        String sql = "UPDATE outage SET acked_by = ?, acked_at = ?, ack_note = ? WHERE id = ? AND acked_by IS NULL";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, who);
             s.setTimestamp(2, Timestamp.from(at));

@@ -33,6 +33,29 @@ public final class Params {
         }
     }
 
+    /** One of a closed set of words (any case), or null when absent; 400 naming the choices otherwise. */
+    public static String oneOf(String name, String value, String... allowed) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        for (String a : allowed) {
+            if (a.equalsIgnoreCase(v.trim())) {
+                return a;
+            }
+        }
+        throw ApiException.invalid(name, "must be one of " + String.join(", ", allowed));
+    }
+
+    /** A keyset cursor that must be a GB/T 28181 ID (the lists ordered by it): 400 for anything else. */
+    public static String gbIdCursor(String name, String value) {
+        String v = blankToNull(value);
+        if (v != null && !v.trim().matches("\\d{20}")) {
+            throw ApiException.invalid(name, "must be a 20-digit GB/T 28181 ID: pass the next of the previous page");
+        }
+        return v == null ? null : v.trim();
+    }
+
     public static Boolean bool(String name, String value) {
         if (blankToNull(value) == null) {
             return null;

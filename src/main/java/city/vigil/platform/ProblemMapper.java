@@ -117,6 +117,8 @@ public class ProblemMapper {
                         .map(Object::toString).collect(Collectors.joining(", "));
             } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
                 reason = "must be " + describe(mismatched.getTargetType());
+            } else if (NulGuard.REASON.equals(e.getOriginalMessage())) {
+                reason = NulGuard.REASON;
             } else {
                 reason = "has an invalid value";
             }

@@ -39,7 +39,7 @@ public class SiteResource {
                                @QueryParam("q") String text, @QueryParam("after") String after,
                                @QueryParam("limit") Integer limit) {
         return service.list(scope.get(), Params.blankToNull(area), Params.enumValue("category", category, SiteCategory.class),
-                Params.blankToNull(text), Params.blankToNull(after), Page.limit(limit));
+                Params.blankToNull(text), cursor(after), Page.limit(limit));
     }
 
     @GET
@@ -62,7 +62,7 @@ public class SiteResource {
     @Path("/{code}")
     @Operation(summary = "Replace a key site")
     public Response update(@PathParam("code") String code, SiteRequest request, @HeaderParam("If-Match") String ifMatch) {
-        Site s = service.update(scope.get(), code, Params.body(request), ifMatch);
+        Site s = Versions.write(ifMatch, () -> service.update(scope.get(), code, Params.body(request), ifMatch));
         return Response.ok(SiteView.of(s)).tag(Versions.etag(s.version)).build();
     }
 
@@ -70,7 +70,16 @@ public class SiteResource {
     @Path("/{code}")
     @Operation(summary = "Delete a key site")
     public Response delete(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch) {
-        service.delete(scope.get(), code, ifMatch);
+        Versions.write(ifMatch, () -> service.delete(scope.get(), code, ifMatch));
         return Response.noContent().build();
+    }
+
+    /** Site codes are free text: a cursor must name a site this caller can see. */
+    private String cursor(String after) {
+        String a = Params.blankToNull(after);
+        if (a != null && service.find(scope.get(), a.trim()).isEmpty()) {
+            throw city.vigil.platform.ApiException.invalid("after", "names no site: pass the next of the previous page");
+        }
+        return a == null ? null : a.trim();
     }
 }

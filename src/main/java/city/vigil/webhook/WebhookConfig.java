@@ -38,9 +38,11 @@ public interface WebhookConfig {
     @WithDefault("24h")
     Duration rotationGrace();
 
-    /** Base of the links in payloads (the API as receivers reach it). */
-    @WithDefault("http://localhost:8080")
-    String publicUrl();
+    /**
+     * Base of the links in payloads (the API as receivers reach it). Unset: the address and port Vigil is bound to,
+     * with a warning at start outside the embedded default.
+     */
+    Optional<String> publicUrl();
 
     Targets targets();
 

@@ -52,6 +52,7 @@ public class WebhookDispatcher {
 
     private final AgroalDataSource dataSource;
     private final WebhookConfig config;
+    private final PublicUrl publicUrl;
     private final SubscriptionStore subscriptions;
     private final WebhookService service;
     private final ObjectMapper json;
@@ -64,7 +65,8 @@ public class WebhookDispatcher {
     private volatile boolean stopping;
 
     WebhookDispatcher(AgroalDataSource dataSource, WebhookConfig config, SubscriptionStore subscriptions, WebhookService service,
-                      ObjectMapper json, MeterRegistry meters) {
+                      ObjectMapper json, MeterRegistry meters, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.dataSource = dataSource;
         this.config = config;
         this.subscriptions = subscriptions;
@@ -374,8 +376,10 @@ public class WebhookDispatcher {
         try {
             ObjectNode data = (ObjectNode) json.readTree(d.data());
             ObjectNode links = data.putObject("links");
-            String base = config.publicUrl().replaceAll("/+$", "");
-            if (data.hasNonNull("gbId")) {
+            String base = publicUrl.get();
+            if (data.hasNonNull("gbId") && data.path("device").asBoolean(false)) {
+                links.put("channels", base + "/api/v1/cameras?parent=" + data.get("gbId").asText());
+            } else if (data.hasNonNull("gbId")) {
                 links.put("camera", base + "/api/v1/cameras/" + data.get("gbId").asText() + "/status");
             }
             if (data.hasNonNull("outageId")) {

@@ -1,5 +1,7 @@
 package city.vigil.webhook;
 
+import city.vigil.platform.Versions;
+
 import city.vigil.platform.ApiException;
 import city.vigil.platform.CallerScope;
 import city.vigil.platform.Page;
@@ -67,7 +69,7 @@ public class WebhookResource {
     @Path("/{id}")
     @Operation(summary = "Change a subscription", description = "The fields given; `enabled: true` re-enables a disabled one and clears its failure record.")
     public SubscriptionView patch(@PathParam("id") String id, SubscriptionRequest request, @HeaderParam("If-Match") String ifMatch) {
-        return service.patch(scope.get(), pathId(id), request, ifMatch);
+        return Versions.write(ifMatch, () -> service.patch(scope.get(), pathId(id), request, ifMatch));
     }
 
     @DELETE

@@ -3,6 +3,7 @@ package city.vigil.webhook;
 import city.vigil.area.Area;
 import city.vigil.area.AreaService;
 import city.vigil.event.EventType;
+import city.vigil.site.SiteCategory;
 import city.vigil.platform.ApiException;
 import city.vigil.platform.FieldError;
 import city.vigil.platform.Page;
@@ -82,6 +83,13 @@ public class WebhookService {
         return targets;
     }
 
+    private static final Set<Integer> POINT_CLASSES = Set.of(1, 2, 3, 4, 9);
+
+    /** A rejected value as an error repeats it: at most 64 characters of it. */
+    private static String clip(String value) {
+        return value.length() <= 64 ? value : value.substring(0, 64) + "…";
+    }
+
     /** The request merged over {@code current} (null: a creation, every required field must be there). */
     private Subscription validate(Scope scope, SubscriptionRequest r, Subscription current) {
         if (r == null) {
@@ -106,13 +114,17 @@ public class WebhookService {
         Set<String> types = current == null ? new LinkedHashSet<>() : current.eventTypes();
         if (r.eventTypes() != null || current == null) {
             types = new LinkedHashSet<>();
-            if (r.eventTypes() == null || r.eventTypes().isEmpty()) {
-                errors.add(new FieldError("eventTypes", "name at least one event type"));
+            if (r.eventTypes() == null || r.eventTypes().isEmpty() || r.eventTypes().equals(List.of("*"))) {
+                // Omitted, empty or ["*"]: every event an alerting system can subscribe to, as stored names.
+                for (EventType t : EventType.subscribable()) {
+                    types.add(t.wire);
+                }
             } else {
                 for (String t : r.eventTypes()) {
                     Optional<EventType> type = EventType.ofWire(t);
-                    if (type.isEmpty() || type.get() == EventType.WEBHOOK_TEST) {
-                        errors.add(new FieldError("eventTypes", "unknown event type '" + t + "'"));
+                    if (type.isEmpty() || !type.get().subscribable) {
+                        errors.add(new FieldError("eventTypes", t == null ? "must not hold null"
+                                : "unknown event type '" + clip(t) + "'; one of " + String.join(", ", EventType.subscribableNames()) + ", or \"*\""));
                     } else {
                         types.add(type.get().wire);
                     }
@@ -141,13 +153,25 @@ public class WebhookService {
                 }
             }
             if (f.pointClasses() != null) {
-                classes = new LinkedHashSet<>(f.pointClasses());
-                if (!Set.of(1, 2, 3, 4, 9).containsAll(classes)) {
-                    errors.add(new FieldError("filters.pointClasses", "point classes are 1, 2, 3, 4 and 9"));
+                classes = new LinkedHashSet<>();
+                for (Integer pc : f.pointClasses()) {
+                    if (pc == null || !POINT_CLASSES.contains(pc)) {
+                        errors.add(new FieldError("filters.pointClasses", "point classes are 1, 2, 3, 4 and 9" + (pc == null ? " (not null)" : "")));
+                    } else {
+                        classes.add(pc);
+                    }
                 }
             }
             if (f.siteCategories() != null) {
-                categories = new LinkedHashSet<>(f.siteCategories());
+                categories = new LinkedHashSet<>();
+                for (String category : f.siteCategories()) {
+                    if (category == null || SiteCategory.of(category).isEmpty()) {
+                        errors.add(new FieldError("filters.siteCategories", (category == null ? "must not hold null" : "unknown site category '"
+                                + clip(category) + "'") + "; one of " + SiteCategory.names()));
+                    } else {
+                        categories.add(SiteCategory.of(category).get().name());
+                    }
+                }
             }
             if (f.minSeverity() != null) {
                 if (f.minSeverity() < 1 || f.minSeverity() > 3) {

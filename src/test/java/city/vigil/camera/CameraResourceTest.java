@@ -118,6 +118,26 @@ class CameraResourceTest {
     }
 
     @Test
+    void twenty_writers_without_if_match_all_succeed_as_the_readme_promises() throws Exception {
+        String id = create(camera(cameraId()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String name = "writer " + i;
+                answers.add(pool.submit(() -> given().contentType(ContentType.JSON).body(with(camera(id), "name", name))
+                        .put("/api/v1/cameras/" + id).statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> a : answers) {
+                assertThat(a.get()).as("an unconditional write is never a version conflict").isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(given().get("/api/v1/cameras/" + id).then().extract().jsonPath().getString("name")).startsWith("writer ");
+    }
+
+    @Test
     void refuses_an_update_with_a_stale_if_match() {
         String id = create(camera(cameraId()));
         given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(with(camera(id), "name", "renamed"))

@@ -38,6 +38,71 @@ class CameraImportTest {
         return out;
     }
 
+    /** The rejected rows of a job: row number → reason, from its first errors. */
+    private static Map<Integer, String> rejected(JsonPath job) {
+        Map<Integer, String> rows = new java.util.TreeMap<>();
+        List<Map<String, Object>> errors = job.getList("errors");
+        errors.forEach(e -> rows.merge((Integer) e.get("row"), e.get("column") + ": " + e.get("reason"), (a, b) -> a + "; " + b));
+        return rows;
+    }
+
+    @Test
+    void reports_the_spreadsheet_row_a_person_sees_rejects_a_row_with_too_many_cells_and_names_the_column_of_a_short_row() {
+        String ok1 = Fixtures.cameraId();
+        String ok2 = Fixtures.cameraId();
+        String tooMany = Fixtures.cameraId();
+        String shortRow = Fixtures.cameraId();
+        String csv = CHINESE_HEADER
+                + chineseRow(ok1, "一号")                                     // row 2
+                + "\n"                                                        // row 3: blank
+                + chineseRow(tooMany, "多一列").replace("\n", ",多出来的\n")  // row 4: one cell too many
+                + "\r\n\r\n"                                                  // rows 5 and 6: blank
+                + shortRow + ",短行,一类,球机\n"                              // row 7: ends before 行政区域
+                + chineseRow(ok2, "二号");                                    // row 8
+        JsonPath job = Imports.run(bytes(csv, StandardCharsets.UTF_8, false), "text/csv", Map.of());
+        assertThat(job.getString("state")).isEqualTo("PARTIAL");
+        assertThat(job.getLong("created")).isEqualTo(2);
+        Map<Integer, String> rows = rejected(job);
+        assertThat(rows.keySet()).as("spreadsheet rows, blank lines counted").containsExactly(4, 7);
+        assertThat(rows.get(4)).contains("列数过多").contains("18 cells").contains("17 columns");
+        assertThat(rows.get(7)).as("the column as the file names it, and why it is empty").contains("行政区域").contains("row ends before");
+        given().get("/api/v1/cameras/" + tooMany).then().statusCode(404);
+    }
+
+    @Test
+    void a_ledger_without_an_area_column_takes_each_cameras_area_from_its_id_when_that_area_exists() {
+        String inTianhe = "44010600" + Fixtures.cameraId().substring(8);
+        String nowhere = "99990000" + Fixtures.cameraId().substring(8);
+        String csv = "gbId,name,pointClass,address\n" + inTianhe + ",无区域一号,3,天河路 1 号\n" + nowhere + ",无区域二号,3,某路\n";
+        JsonPath job = Imports.run(csv.getBytes(StandardCharsets.UTF_8), "text/csv", Map.of());
+        assertThat(job.getLong("created")).isEqualTo(1);
+        assertThat(job.getString("message")).contains("no area").contains("first six digits");
+        given().get("/api/v1/cameras/" + inTianhe).then().statusCode(200).body("areaCode", equalTo("440106"));
+        assertThat(rejected(job).get(3)).contains("999900");
+    }
+
+    @Test
+    void a_hostile_header_does_not_make_every_job_read_huge() {
+        StringBuilder header = new StringBuilder("gbId,name,pointClass,areaCode");
+        for (int i = 0; i < 20_000; i++) {
+            header.append(",unknown-").append(i);
+        }
+        String csv = header + "\n" + Fixtures.cameraId() + ",一号,3,440106\n";
+        JsonPath job = Imports.run(csv.getBytes(StandardCharsets.UTF_8), "text/csv", Map.of());
+        assertThat(job.getLong("created")).isEqualTo(1);
+        assertThat(job.getString("message")).contains("unknown-0").contains("and 19980 more").hasSizeLessThanOrEqualTo(1_000);
+    }
+
+    @Test
+    void a_nul_in_a_cell_rejects_its_row_not_the_job() {
+        String good = Fixtures.cameraId();
+        String bad = Fixtures.cameraId();
+        String csv = "gbId,name,pointClass,areaCode\n" + good + ",一号,3,440106\n" + bad + ",二\u0000号,3,440106\n";
+        JsonPath job = Imports.run(csv.getBytes(StandardCharsets.UTF_8), "text/csv", Map.of());
+        assertThat(job.getLong("created")).isEqualTo(1);
+        assertThat(rejected(job).get(3)).contains("NUL");
+    }
+
     @Test
     void imports_a_chinese_ledger_with_bom_and_reads_its_codes() {
         String a = Fixtures.cameraId();

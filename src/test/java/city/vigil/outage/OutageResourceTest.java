@@ -74,6 +74,10 @@ class OutageResourceTest {
                 .post("/api/v1/outages/" + outage + "/ack").then().statusCode(200)
                 .body("ack.by", equalTo("ops-zhang"))
                 .body("ack.note", equalTo("owner rotated the password"));
+        given().contentType(ContentType.JSON).body(Map.of("by", "ops-li", "note", "mine now")).post("/api/v1/outages/" + outage + "/ack")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("ops-zhang"));
+        given().get("/api/v1/outages/" + outage).then().body("ack.by", equalTo("ops-zhang")).body("ack.note", equalTo("owner rotated the password"));
         given().contentType(ContentType.JSON).body(Map.of("note", "who?")).post("/api/v1/outages/" + outage + "/ack")
                 .then().statusCode(400).body("errors[0].field", equalTo("by"));
         given().contentType(ContentType.JSON).body(Map.of("by", "x")).post("/api/v1/outages/999999999/ack").then().statusCode(404);

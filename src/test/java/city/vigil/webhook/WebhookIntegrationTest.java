@@ -125,7 +125,8 @@ class WebhookIntegrationTest {
         assertThat(body.getString("data.cause")).isEqualTo("REFUSED");
         assertThat(body.getInt("data.pointClass")).isEqualTo(1);
         assertThat(body.getString("data.areaCode")).isNotBlank();
-        assertThat(body.getString("data.links.outage")).contains("/api/v1/outages/" + body.getLong("data.outageId"));
+        assertThat(body.getString("data.links.outage")).contains("/api/v1/outages/" + body.getLong("data.outageId"))
+                .as("links point where this Vigil runs").startsWith("http://localhost:" + io.restassured.RestAssured.port + "/");
         assertThat(offline.body().length()).isLessThanOrEqualTo(20 * 1024);
         WebhookReceiver.Call online = receiver.ofType("camera.online").stream().filter(c -> c.body().contains(id)).findFirst().orElseThrow();
         assertThat(new JsonPath(online.body()).getLong("data.outageId")).as("the recovery names its outage").isEqualTo(body.getLong("data.outageId"));
