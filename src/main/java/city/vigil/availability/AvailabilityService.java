@@ -102,7 +102,7 @@ public class AvailabilityService {
                 + "max(floor(extract(epoch FROM least(coalesce(o.ended_at, now()), ?) - greatest(o.started_at, ?))))::bigint "
                 + "FROM outage o LEFT JOIN camera c ON c.gb_id = o.gb_id " + (sites ? "JOIN (SELECT DISTINCT cs.camera_gb_id, s.category FROM camera_site cs "
                 + "JOIN site s ON s.code = cs.site_code) k ON k.camera_gb_id = o.gb_id " : "")
-                + "WHERE o.started_at < ? AND (o.ended_at IS NULL OR o.ended_at > ?) AND "
+                + "WHERE o.started_at < ? AND (o.ended_at IS NULL OR o.ended_at > ?) AND " + LOSS_OF_STREAM + " AND "
                 + outageFilter + " GROUP BY g";
         List<Object> op = new ArrayList<>(List.of(Timestamp.from(p.from()), Timestamp.from(p.to()), Timestamp.from(p.from()),
                 Timestamp.from(p.to()), Timestamp.from(p.from())));
@@ -132,6 +132,13 @@ public class AvailabilityService {
                 groupBy == null ? List.of() : rows);
     }
 
+    /**
+     * One definition of down: the outages that count against availability and MTTR are losses of stream, whose time is
+     * the DOWN category; an image fault's outage (the stream plays: DEGRADED counts as up) is reported with the faults.
+     */
+    static final String LOSS_OF_STREAM = "(o.cause IS NULL OR o.cause NOT IN (" + java.util.Arrays.stream(city.vigil.deep.ImageFault.values())
+            .map(f -> "'" + f.name() + "'").collect(java.util.stream.Collectors.joining(", ")) + "))";
+
     /** One channel over a period, exactly, from its intervals and outages. */
     public Availability channel(String gbId, Instant from, Instant to) {
         Instant now = Instant.now();
@@ -145,7 +152,8 @@ public class AvailabilityService {
                 List.of(gbId, Timestamp.from(t), Timestamp.from(f)), rs -> intervals.add(new Availability.Interval(TimeCategory.valueOf(rs.getString(1)),
                         rs.getTimestamp(2).toInstant(), rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant())));
         List<Availability.Outage> outages = new ArrayList<>();
-        query("SELECT started_at, ended_at FROM outage WHERE gb_id = ? AND started_at < ? AND (ended_at IS NULL OR ended_at > ?)",
+        query("SELECT started_at, ended_at FROM outage o WHERE gb_id = ? AND started_at < ? AND (ended_at IS NULL OR ended_at > ?) AND "
+                        + LOSS_OF_STREAM,
                 List.of(gbId, Timestamp.from(t), Timestamp.from(f)), rs -> outages.add(new Availability.Outage(rs.getTimestamp(1).toInstant(),
                         rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant())));
         return Availability.of(intervals, outages, f, t, now);

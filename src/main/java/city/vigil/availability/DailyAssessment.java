@@ -43,7 +43,8 @@ public class DailyAssessment {
     public record Sample(Instant at, long monitored, long online, long intact, Double onlineRate, Double intactRate) {
     }
 
-    public record Day(LocalDate day, int pointClass, Double onlineRate, Double intactRate, List<Sample> samples) {
+    /** {@code partial}: today, so far: the samples taken and one of the live rates now, which is not stored. */
+    public record Day(LocalDate day, int pointClass, Double onlineRate, Double intactRate, boolean partial, List<Sample> samples) {
     }
 
     public record Result(String area, LocalDate from, LocalDate to, List<LocalTime> sampleTimes, List<Day> days) {
@@ -169,11 +170,31 @@ public class DailyAssessment {
                     long monitored = rs.getLong(4);
                     long online = rs.getLong(5);
                     long intact = rs.getLong(6);
-                    days.computeIfAbsent(day + "/" + pc, k -> new Day(day, pc, null, null, new ArrayList<>())).samples()
+                    days.computeIfAbsent(day + "/" + pc, k -> new Day(day, pc, null, null, false, new ArrayList<>())).samples()
                             .add(new Sample(rs.getTimestamp(3).toInstant(), monitored, online, intact, monitored == 0 ? null : online / (double) monitored,
                                     monitored == 0 ? null : intact / (double) monitored));
                 });
-        List<Day> out = days.values().stream().map(d -> new Day(d.day(), d.pointClass(), mean(d.samples(), true), mean(d.samples(), false), d.samples()))
+        LocalDate today = LocalDate.now(config.zone());
+        boolean withToday = !today.isBefore(f) && !today.isAfter(t) && monitor.ready();
+        if (withToday) {
+            // A new deployment (or the hours before the first sample time) shows today so far rather than nothing.
+            Instant now = Instant.now();
+            Rates r = rates.rates(scope, code, "pointClass");
+            List<Rates.Row> live = new ArrayList<>(r.groups());
+            live.add(new Rates.Row("0", null, r.total().monitored(), r.total().online(), r.total().degraded(), 0, 0, 0, 0, 0, null,
+                    r.total().intact(), null, 0, 0, null, 0, null));
+            for (Rates.Row row : live) {
+                int pc = Integer.parseInt(row.key());
+                long monitored = row.monitored();
+                long online = row.online() + row.degraded();
+                days.computeIfAbsent(today + "/" + pc, k -> new Day(today, pc, null, null, true, new ArrayList<>())).samples()
+                        .add(new Sample(now, monitored, online, row.intact(), monitored == 0 ? null : online / (double) monitored,
+                                monitored == 0 ? null : row.intact() / (double) monitored));
+            }
+        }
+        List<Day> out = days.values().stream().sorted(java.util.Comparator.comparing(Day::day).thenComparingInt(Day::pointClass))
+                .map(d -> new Day(d.day(), d.pointClass(), mean(d.samples(), true), mean(d.samples(), false), withToday && d.day().equals(today),
+                        d.samples()))
                 .toList();
         return new Result(code, f, t, config.assessmentTimes(), out);
     }

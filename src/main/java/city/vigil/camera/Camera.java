@@ -73,6 +73,10 @@ public class Camera extends Versioned {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "missing_fields")
     public List<String> missingFields = new ArrayList<>();
+    /** What the record's last write warned of (its GB ID's division against its area). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "warnings")
+    public List<String> warnings = new ArrayList<>();
 
     public static Optional<Camera> findByGbId(String gbId) {
         return gbId == null ? Optional.empty() : findByIdOptional(gbId);

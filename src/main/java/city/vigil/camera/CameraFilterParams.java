@@ -37,12 +37,15 @@ public class CameraFilterParams {
     @QueryParam("parent")
     @Parameter(description = "Parent device gbId")
     String parent;
+    @QueryParam("warned")
+    @Parameter(description = "true: only cameras whose record raised a warning (GB ID division against area)")
+    String warned;
 
     public CameraFilter toFilter() {
         return new CameraFilter(Params.blankToNull(area), Params.ints("pointClass", pointClass, 1, 2, 3, 4, 9),
                 Params.enumValue("lifecycle", lifecycle, Lifecycle.class), Params.blankToNull(owner),
                 Params.blankToNull(maintainer), Params.bool("networked", networked), Params.blankToNull(tag),
                 Params.blankToNull(text), Params.bbox("bbox", bbox), Params.bool("incomplete", incomplete),
-                Params.blankToNull(parent));
+                Params.blankToNull(parent), Params.bool("warned", warned));
     }
 }

@@ -41,6 +41,9 @@ public final class CameraQuery {
             double[] b = filter.bbox();
             where.and("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?", b[0], b[2], b[1], b[3]);
         }
+        if (filter.warned() != null) {
+            where.and(filter.warned() ? "cardinality(warnings) > 0" : "cardinality(warnings) = 0");
+        }
         if (filter.incomplete() != null) {
             where.and(filter.incomplete() ? "cardinality(missing_fields) > 0" : "cardinality(missing_fields) = 0");
         }

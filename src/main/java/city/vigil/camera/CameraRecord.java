@@ -13,7 +13,7 @@ public record CameraRecord(String gbId, String name, int pointClass, Integer cam
                            String contact, boolean networked, Lifecycle lifecycle, LocalDate installedOn,
                            Integer recordDays, String parentGbId, List<String> tags, String mainUrl,
                            StreamProtocol mainProtocol, byte[] mainCredentials, String subUrl,
-                           StreamProtocol subProtocol, byte[] subCredentials, List<String> missingFields) {
+                           StreamProtocol subProtocol, byte[] subCredentials, List<String> missingFields, List<String> warnings) {
 
     void applyTo(Camera c) {
         c.gbId = gbId;
@@ -50,5 +50,6 @@ public record CameraRecord(String gbId, String name, int pointClass, Integer cam
             c.subCredentials = subCredentials;
         }
         c.missingFields = new java.util.ArrayList<>(missingFields);
+        c.warnings = new java.util.ArrayList<>(warnings);
     }
 }

@@ -107,7 +107,7 @@ public class CameraRecords {
                 r.installedOn(), r.recordDays(), trim(r.parentGbId()), tags,
                 main == null ? null : main.url(), main == null ? null : main.protocol(), seal(context + "/MAIN", main),
                 sub == null ? null : sub.url(), sub == null ? null : sub.protocol(), seal(context + "/SUB", sub),
-                Completeness.missing(r));
+                Completeness.missing(r), warnings);
         return new Built(record, warnings);
     }
 

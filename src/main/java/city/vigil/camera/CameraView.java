@@ -31,6 +31,6 @@ public record CameraView(String gbId, String name, int pointClass, Integer camer
                 c.hFovDeg, c.viewDistanceM, c.address, c.areaCode, c.ownerUnit, c.maintainerUnit, c.contact, c.networked,
                 c.lifecycle, c.installedOn, c.recordDays, c.parentGbId, List.copyOf(c.tags), new Streams(main, sub),
                 sites, new Completeness(c.missingFields.isEmpty(), List.copyOf(c.missingFields)), c.version,
-                c.createdAt, c.updatedAt, warnings == null || warnings.isEmpty() ? null : warnings);
+                c.createdAt, c.updatedAt, warnings != null && !warnings.isEmpty() ? warnings : c.warnings == null || c.warnings.isEmpty() ? null : List.copyOf(c.warnings));
     }
 }

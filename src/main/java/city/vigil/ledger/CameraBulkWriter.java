@@ -39,7 +39,7 @@ class CameraBulkWriter {
             "direction_code", "azimuth_deg", "h_fov_deg", "view_distance_m", "address", "area_code", "area_path",
             "owner_unit", "maintainer_unit", "contact", "networked", "lifecycle", "installed_on", "record_days",
             "parent_gb_id", "tags", "main_url", "main_protocol", "main_credentials", "sub_url", "sub_protocol",
-            "sub_credentials", "missing_fields");
+            "sub_credentials", "missing_fields", "warnings");
 
     private final AgroalDataSource dataSource;
     private final CameraRecords records;
@@ -212,7 +212,7 @@ class CameraBulkWriter {
                 .value(r.recordDays()).value(r.parentGbId()).value(r.tags()).value(r.mainUrl())
                 .value(r.mainProtocol() == null ? null : r.mainProtocol().name()).value(r.mainCredentials())
                 .value(r.subUrl()).value(r.subProtocol() == null ? null : r.subProtocol().name())
-                .value(r.subCredentials()).value(r.missingFields());
+                .value(r.subCredentials()).value(r.missingFields()).value(r.warnings());
         line.endRow();
     }
 

@@ -100,6 +100,24 @@ public class MaintenanceService {
         return scope.isAll() || w.areaPath != null && scope.allows(w.areaPath);
     }
 
+    /** Slack for a client's clock and the request's way here. */
+    private static final Duration BACKDATING_SLACK = Duration.ofMinutes(1);
+
+    /**
+     * A window, or the occurrence of a recurring one running now, that began before now: it would name time whose
+     * availability is already recorded as it was (a backdated window would not cover it: refused rather than ignored).
+     */
+    static boolean startsInThePast(Instant startsAt, Instant endsAt, Recurrence recurrence, Instant now) {
+        Instant limit = now.minus(BACKDATING_SLACK);
+        if (recurrence.period == null || !startsAt.isBefore(now)) {
+            return startsAt.isBefore(limit);
+        }
+        long periods = Duration.between(startsAt, now).toMillis() / recurrence.period.toMillis();
+        Instant current = startsAt.plus(recurrence.period.multipliedBy(periods));
+        Instant currentEnd = current.plus(Duration.between(startsAt, endsAt));
+        return now.isBefore(currentEnd) && current.isBefore(limit);
+    }
+
     private void apply(Scope scope, MaintenanceWindow w, MaintenanceRequest r) {
         Checks checks = new Checks();
         if (checks.required("reason", r.reason())) {
@@ -107,6 +125,11 @@ public class MaintenanceService {
         }
         boolean times = checks.required("startsAt", r.startsAt()) & checks.required("endsAt", r.endsAt());
         Recurrence recurrence = r.recurrence() == null ? Recurrence.NONE : r.recurrence();
+        if (times && !r.startsAt().toInstant().equals(w.startsAt)
+                && startsInThePast(r.startsAt().toInstant(), r.endsAt().toInstant(), recurrence, Instant.now())) {
+            checks.fail("startsAt", "is in the past: the time already recorded is not rewritten, so a window cannot cover it; start it now "
+                    + "or later (a window already running keeps its start when it is changed)");
+        }
         if (times && !r.endsAt().isAfter(r.startsAt())) {
             checks.fail("endsAt", "must be after startsAt");
         } else if (times && recurrence.period != null

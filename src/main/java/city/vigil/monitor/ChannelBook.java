@@ -289,7 +289,9 @@ final class ChannelBook {
         }
         ChannelState after = c.state;
         if (after.state() != before.state() || after.flapping() != before.flapping() || after.cause() != before.cause()) {
-            writeStatus(c, after.state() != before.state() ? before.state() : null);
+            // Entering or leaving flapping is a transition of its own in the history, though the state stays.
+            boolean transition = after.state() != before.state() || after.flapping() != before.flapping();
+            writeStatus(c, transition ? before.state() : null);
         }
         if (after.flapping() && !before.flapping() && c.counted()) {
             writes.accept(new Write.Flapping(c.gbId, c.spec.pointClass(), now));
@@ -432,6 +434,10 @@ final class ChannelBook {
             c.outageDegraded = degraded;
             c.outageCause = degraded ? c.imageFault : st.cause() == null ? null : st.cause().name();
             writes.accept(new Write.OpenOutage(c.gbId, c.spec.areaPath(), c.spec.pointClass(), c.outageCause, degraded, openedAt, replaced));
+            // One definition of down: a loss of stream is down for availability from the same first failed probe as its
+            // outage, so outage durations, availability and MTTR agree.
+            noteCategory(c, degraded ? now : openedAt);
+            return;
         } else if (c.outageOpen && clear) {
             c.outageOpen = false;
             c.outageCause = null;

@@ -6,10 +6,12 @@ import java.time.Instant;
 /**
  * A channel's live status as the API shows it: state and since when, why (a probe cause, or the image fault of a
  * DEGRADED channel), whether its picture passed the newest deep check (intact), flapping, whether it counts in the rates,
- * the newest probe (when, verdict, latency, cause, detail), when it was last seen up and when it is probed next.
+ * the newest probe (when, verdict, latency, cause, detail), when it was last seen up and when it is probed next. A channel
+ * still ONLINE whose latest probes failed is {@code soft}: {@code failures} in a row of the {@code failuresToOffline} that
+ * make it OFFLINE, failing since {@code failingSince}.
  */
 public record ChannelView(String gbId, LinkState state, Instant since, ProbeCause cause, String imageFault, boolean intact,
-                          boolean flapping, boolean inService,
+                          boolean flapping, boolean soft, int failures, int failuresToOffline, Instant failingSince, boolean inService,
                           boolean inMaintenance, boolean monitored, Probe lastProbe, Instant lastSeenAt, Instant nextProbeAt,
                           String parentGbId, boolean parentOffline) {
 
@@ -17,14 +19,17 @@ public record ChannelView(String gbId, LinkState state, Instant since, ProbeCaus
     public record Probe(Instant at, boolean up, Integer latencyMs, ProbeCause cause, String detail) {
     }
 
-    static ChannelView of(Channel c, boolean parentOffline) {
+    static ChannelView of(Channel c, boolean parentOffline, int failuresToOffline) {
         ChannelSpec spec = c.spec;
         ChannelState st = c.state;
         LastProbe last = c.last;
         ChannelStatus status = c.status();
         Probe probe = last == null ? null
                 : new Probe(Instant.ofEpochMilli(last.atMillis()), last.up(), last.latencyMs(), last.cause(), last.detail());
-        return new ChannelView(c.gbId, st.state(), st.since(), st.cause(), c.imageFault, status.intact(), st.flapping(), spec.inService(),
+        boolean soft = st.failures() > 0 && st.state().online();
+        long failing = c.failingSince;
+        return new ChannelView(c.gbId, st.state(), st.since(), st.cause(), c.imageFault, status.intact(), st.flapping(), soft, st.failures(),
+                failuresToOffline, failing == 0 ? null : Instant.ofEpochMilli(failing), spec.inService(),
                 c.inMaintenance,
                 status.monitored(), probe, c.lastSeenAt(), c.scheduled ? Instant.ofEpochMilli(c.due) : null, spec.parentGbId(),
                 parentOffline);
@@ -34,7 +39,8 @@ public record ChannelView(String gbId, LinkState state, Instant since, ProbeCaus
     public static ChannelView recorded(String gbId, LinkState state, Instant since, ProbeCause cause, boolean flapping, boolean inService,
                                        Instant lastSeenAt, Instant lastProbeAt, String detail, String parentGbId) {
         Probe probe = lastProbeAt == null ? null : new Probe(lastProbeAt, state.online(), null, cause, detail);
-        return new ChannelView(gbId, state, since, cause, null, false, flapping, inService, false, inService && state != LinkState.UNKNOWN, probe,
+        return new ChannelView(gbId, state, since, cause, null, false, flapping, false, 0, 0, null, inService, false,
+                inService && state != LinkState.UNKNOWN, probe,
                 lastSeenAt, null, parentGbId, false);
     }
 }

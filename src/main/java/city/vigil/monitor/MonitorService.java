@@ -151,7 +151,7 @@ public class MonitorService {
         if (c == null) {
             return Optional.empty();
         }
-        return Optional.of(ChannelView.of(c, b.parentOffline(c.spec.parentGbId())));
+        return Optional.of(ChannelView.of(c, b.parentOffline(c.spec.parentGbId()), policy(c.spec.pointClass()).rules().failuresToOffline()));
     }
 
     public Info info() {

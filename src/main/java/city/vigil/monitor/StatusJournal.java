@@ -123,7 +123,9 @@ final class StatusJournal {
         status.addBatch();
         if (s.from() != null) {
             transition.setString(1, st.gbId());
-            transition.setTimestamp(2, Timestamp.from(st.since()));
+            // A change of flapping alone keeps the state and its since: it happened at the probe that decided it.
+            Instant at = s.from() == st.state() && s.lastProbe() != null ? s.lastProbe() : st.since();
+            transition.setTimestamp(2, Timestamp.from(at));
             transition.setString(3, s.from().name());
             transition.setString(4, st.state().name());
             transition.setString(5, st.cause() == null ? null : st.cause().name());

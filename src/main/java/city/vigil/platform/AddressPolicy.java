@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  *   addresses.</li>
  *   <li>Loopback only with {@code allow-loopback} (demo, tests) or a range that names it, and then never on the ports
  *   of the services a host runs for itself ({@link #LOCAL_SERVICE_PORTS}: Redis, PostgreSQL, SSH …).</li>
- *   <li>Private ranges (RFC 1918, 100.64/10, fc00::/7): where cameras live, so allowed for probes when no ranges are
- *   configured ({@code privateByDefault}); refused for webhooks unless a range allows them.</li>
- *   <li>With ranges configured, only addresses inside them (and loopback when allowed).</li>
+ *   <li>Probes ({@link Use#PROBES}): cameras live in private ranges (RFC 1918, 100.64/10, fc00::/7), so those are
+ *   allowed; configured ranges restrict probes to them (and loopback when allowed).</li>
+ *   <li>Webhooks ({@link Use#WEBHOOKS}): public receivers are allowed; private ranges only when a configured range
+ *   allows them (the ranges extend, they do not restrict).</li>
  *   <li>Port 0 and ports past 65535 never; configured ports only, when any are.</li>
  *   <li>A host written as a number in any form but canonical dotted decimal ({@code 0177.0.0.1}, {@code 0x7f.1},
  *   {@code 2130706433}) never: Java reads {@code 0177} as 177 where FFmpeg and libc read 127.</li>
@@ -42,13 +43,16 @@ public final class AddressPolicy {
     private final List<Cidr> allowed;
     private final boolean allowLoopback;
     private final Set<Integer> ports;
-    private final boolean privateByDefault;
+    private final Use use;
     private final String rangesKey;
+
+    /** Whom the policy serves: the two differ only in private ranges and in what configured ranges mean. */
+    public enum Use { PROBES, WEBHOOKS }
 
     /**
      * {@code rangesKey}: the configuration key of the ranges, named in refusals so an operator knows what to change.
      */
-    public AddressPolicy(List<String> allowedCidrs, boolean allowLoopback, Set<Integer> ports, boolean privateByDefault, String rangesKey) {
+    public AddressPolicy(List<String> allowedCidrs, boolean allowLoopback, Set<Integer> ports, Use use, String rangesKey) {
         this.allowed = allowedCidrs.stream().map(c -> {
             try {
                 return Cidr.parse(c);
@@ -58,7 +62,7 @@ public final class AddressPolicy {
         }).toList();
         this.allowLoopback = allowLoopback;
         this.ports = ports;
-        this.privateByDefault = privateByDefault;
+        this.use = use;
         this.rangesKey = rangesKey;
     }
 
@@ -103,14 +107,14 @@ public final class AddressPolicy {
             return allowLoopback || named ? Optional.empty()
                     : Optional.of(a.getHostAddress() + " is a loopback address (allowed only with allow-loopback or in " + rangesKey + ")");
         }
-        if (!allowed.isEmpty()) {
-            return named ? Optional.empty() : Optional.of(a.getHostAddress() + " is outside " + rangesKey);
+        if (named) {
+            return Optional.empty();
+        }
+        if (use == Use.PROBES) {
+            return allowed.isEmpty() ? Optional.empty() : Optional.of(a.getHostAddress() + " is outside " + rangesKey);
         }
         boolean privateRange = PRIVATE.stream().anyMatch(c -> c.contains(a)) || a.isSiteLocalAddress();
-        if (privateRange && !privateByDefault) {
-            return Optional.of(a.getHostAddress() + " is a private address (allow it in " + rangesKey + ")");
-        }
-        return Optional.empty();
+        return privateRange ? Optional.of(a.getHostAddress() + " is a private address (allow it in " + rangesKey + ")") : Optional.empty();
     }
 
     /** Every check for one connection: the host as written, its resolved address and the port. */

@@ -25,8 +25,8 @@ public class PublicUrl {
 
     void onStart(@Observes StartupEvent event) {
         if (configured.isEmpty() && !EmbeddedDatabase.active()) {
-            LOG.warnf("vigil.webhooks.public-url is unset: links in webhook payloads point at %s, which receivers on other machines may not "
-                    + "reach; set it to the address they use", get());
+            LOG.warn("vigil.webhooks.public-url is unset: links in webhook payloads point at the address and port Vigil is bound to, "
+                    + "which receivers on other machines may not reach; set it to the address they use");
         }
     }
 
@@ -42,9 +42,15 @@ public class PublicUrl {
             if (host.equals("0.0.0.0") || host.equals("::")) {
                 host = localName();
             }
-            int port = config.getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
+            String portKey = io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
+            // A random port (0) is set as a system property by Quarkus once bound: read that first.
+            Integer bound = Integer.getInteger(portKey);
+            int port = bound != null && bound > 0 ? bound : config.getOptionalValue(portKey, Integer.class).orElse(8080);
             r = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
-            resolved = r;
+            if (port > 0) {
+                // Known once the server is bound (a random test port is 0 before).
+                resolved = r;
+            }
         }
         return r;
     }

@@ -433,6 +433,9 @@ public class WebhookDispatcher {
             if (outcome.kind() != DeliveryOutcome.Kind.DELIVERED || sub.failingSince() != null) {
                 subscriptionHealth(c, sub, outcome);
             }
+            if (outcome.kind() == DeliveryOutcome.Kind.DELIVERED && sub.failingSince() != null) {
+                receiverIsBack(c, sub);
+            }
         } catch (SQLException e) {
             // The claim runs out and the delivery is attempted again: at least once, never lost.
             LOG.warnf("Webhook delivery %d: cannot record the attempt: %s", d.id(), e.getMessage());
@@ -446,6 +449,23 @@ public class WebhookDispatcher {
             s.setNull(index, java.sql.Types.INTEGER);
         } else {
             s.setInt(index, status);
+        }
+    }
+
+    /**
+     * The receiver answered: the retries waiting on its failure (this subscription's, and those of every failing one
+     * sent to the same scheme, host and port) are due now, not at their next scheduled attempt minutes away.
+     */
+    private void receiverIsBack(Connection c, Subscription sub) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE webhook_delivery d SET next_attempt_at = now() FROM webhook_subscription s "
+                + "WHERE d.subscription_id = s.id AND d.state = 'PENDING' AND d.next_attempt_at > now() AND s.enabled "
+                + "AND (s.id = ? OR (s.failing_since IS NOT NULL AND substring(s.url from '^[A-Za-z]+://[^/?#]+') = substring(? from '^[A-Za-z]+://[^/?#]+')))")) {
+            s.setLong(1, sub.id());
+            s.setString(2, sub.url());
+            int due = s.executeUpdate();
+            if (due > 0) {
+                LOG.infof("Webhook receiver of subscription %d answers again: %d waiting deliveries are due now", sub.id(), due);
+            }
         }
     }
 

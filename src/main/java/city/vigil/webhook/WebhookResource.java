@@ -53,6 +53,14 @@ public class WebhookResource {
     }
 
     @GET
+    @Path("/event-types")
+    @Operation(summary = "Event types a subscription may name", description = "Every type an alerting system can receive; "
+            + "[\"*\"] (or no eventTypes) subscribes to all of them. webhook.test is sent by test-send only. Payloads: README, Webhooks.")
+    public java.util.List<String> eventTypes() {
+        return city.vigil.event.EventType.subscribableNames();
+    }
+
+    @GET
     @Operation(summary = "List subscriptions")
     public Page<SubscriptionView> list(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
         return service.list(Params.wholeNumber("after", after), Page.limit(limit));

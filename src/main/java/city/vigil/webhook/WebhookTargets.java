@@ -19,7 +19,7 @@ final class WebhookTargets {
     private final AddressPolicy addresses;
 
     WebhookTargets(List<String> allowedCidrs, boolean allowLoopback) {
-        this.addresses = new AddressPolicy(allowedCidrs, allowLoopback, Set.of(), false, "vigil.webhooks.targets.allowed-cidrs");
+        this.addresses = new AddressPolicy(allowedCidrs, allowLoopback, Set.of(), AddressPolicy.Use.WEBHOOKS, "vigil.webhooks.targets.allowed-cidrs");
     }
 
     /** Why a delivery to this URL is refused (its form, the host as written, each address it resolves to, the port), or empty. */

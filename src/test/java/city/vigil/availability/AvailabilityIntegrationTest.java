@@ -117,6 +117,13 @@ class AvailabilityIntegrationTest {
         Fixtures.create(Fixtures.with(Fixtures.camera(id), "streams", Map.of("main", Map.of("url", sim.rtspUrl(id, Resolution.MAIN)))));
         await().atMost(PATIENCE).until(() -> state(id).equals("ONLINE"));
 
+        // Before any sample time: today so far, computed on demand and marked partial.
+        JsonPath before = given().queryParam("area", "440106").get("/api/v1/reports/daily-assessment").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> todaySoFar = before.<Map<String, Object>>getList("days").stream()
+                .filter(d -> ((Number) d.get("pointClass")).intValue() == 1).findFirst().orElseThrow();
+        assertThat(todaySoFar.get("partial")).isEqualTo(true);
+        assertThat(todaySoFar.get("day")).isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+
         assertThat(assessment.sample(Instant.now())).isGreaterThan(0);
 
         JsonPath result = given().queryParam("area", "440106").get("/api/v1/reports/daily-assessment").then().statusCode(200).extract().jsonPath();

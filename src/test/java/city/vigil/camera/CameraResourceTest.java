@@ -66,9 +66,17 @@ class CameraResourceTest {
 
     @Test
     void warns_when_the_id_division_disagrees_with_the_area() {
-        Map<String, Object> inYuexiu = with(camera(cameraId()), "areaCode", "440104");
+        String id = cameraId();
+        Map<String, Object> inYuexiu = with(camera(id), "areaCode", "440104");
         given().contentType(ContentType.JSON).body(inYuexiu).post("/api/v1/cameras").then().statusCode(201)
                 .body("warnings[0]", containsString("440104"));
+        given().get("/api/v1/cameras/" + id).then().statusCode(200).body("warnings[0]", containsString("440104"));
+        given().queryParam("warned", true).queryParam("limit", 500).get("/api/v1/cameras").then().statusCode(200)
+                .body("items.gbId", hasItem(id));
+        String fine = create(camera(cameraId()));
+        given().queryParam("warned", true).queryParam("limit", 500).get("/api/v1/cameras").then().body("items.gbId", not(hasItem(fine)));
+        given().contentType(ContentType.JSON).body(camera(id)).put("/api/v1/cameras/" + id).then().statusCode(200);
+        given().get("/api/v1/cameras/" + id).then().body("warnings", nullValue());
     }
 
     @Test

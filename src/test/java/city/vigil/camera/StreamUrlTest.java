@@ -33,4 +33,25 @@ class StreamUrlTest {
     void rejects_urls_it_cannot_probe_without_echoing_secrets(String raw, String reason) {
         assertThatThrownBy(() -> StreamUrl.parse(raw, null)).hasMessageContaining(reason).hasMessageNotContaining("secret");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+            http://10.0.0.2/live/1.flv?user=admin&password=s3cret            | http://10.0.0.2/live/1.flv         | null       | user=admin&password=s3cret
+            http://10.0.0.2/live/1.flv?channel=2&PWD=s3cret&stream=sub       | http://10.0.0.2/live/1.flv?channel=2&stream=sub | null | PWD=s3cret
+            https://u:p@cdn.local/live/1/index.m3u8?token=abc&bitrate=low    | https://cdn.local/live/1/index.m3u8?bitrate=low | u:p  | token=abc
+            """)
+    void keeps_credential_parameters_of_the_query_as_secret_as_user_and_password(String raw, String url, String userInfo, String query)
+            throws Exception {
+        StreamUrl parsed = StreamUrl.parse(raw, null);
+        assertThat(parsed.url()).as("what is stored and shown").isEqualTo(url).doesNotContain("s3cret").doesNotContain("token");
+        StreamSecret secret = StreamSecret.decode(parsed.credentials());
+        assertThat(secret.userInfo()).isEqualTo(userInfo);
+        assertThat(secret.query()).isEqualTo(query);
+        assertThat(secret.withQueryCredentials(parsed.url())).as("what the probe dials").contains(query);
+    }
+
+    @org.junit.jupiter.api.Test
+    void refuses_port_zero() {
+        assertThatThrownBy(() -> StreamUrl.parse("rtsp://10.0.0.1:0/x", null)).hasMessageContaining("port");
+    }
 }

@@ -58,10 +58,26 @@ class MaintenanceResourceTest {
     }
 
     @Test
+    void a_backdated_window_is_refused_rather_than_silently_not_covering_the_time_it_names() {
+        Map<String, Object> w = nightly();
+        Instant hourAgo = Instant.now().minus(1, ChronoUnit.HOURS);
+        w.put("startsAt", hourAgo.toString());
+        w.put("endsAt", hourAgo.plus(3, ChronoUnit.HOURS).toString());
+        w.put("recurrence", "NONE");
+        w.remove("until");
+        given().contentType(ContentType.JSON).body(w).post("/api/v1/maintenance-windows").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("startsAt"))
+                .body("errors[0].reason", org.hamcrest.Matchers.containsString("past"));
+        w.put("startsAt", Instant.now().toString());
+        given().contentType(ContentType.JSON).body(w).post("/api/v1/maintenance-windows").then().statusCode(201);
+    }
+
+    @Test
     void refuses_a_window_without_scope_backwards_or_longer_than_its_period_field_by_field() {
         Map<String, Object> bad = new HashMap<>();
-        bad.put("startsAt", "2026-11-21T10:00:00Z");
-        bad.put("endsAt", "2026-11-23T10:00:00Z");
+        Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        bad.put("startsAt", tomorrow.toString());
+        bad.put("endsAt", tomorrow.plus(2, ChronoUnit.DAYS).toString());
         bad.put("recurrence", "DAILY");
         bad.put("pointClasses", List.of(5));
         bad.put("gbIds", List.of("123"));

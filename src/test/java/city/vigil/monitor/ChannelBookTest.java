@@ -85,6 +85,34 @@ class ChannelBookTest {
     }
 
     @Test
+    void a_loss_is_down_for_availability_from_the_same_first_failed_probe_as_its_outage() {
+        String id = "44010600001320000001";
+        book.upsert(spec(id), now);
+        feed(id, "UDDD");
+        Write.OpenOutage opened = writes.stream().filter(w -> w instanceof Write.OpenOutage).map(Write.OpenOutage.class::cast).findFirst().orElseThrow();
+        Write.Category down = writes.stream().filter(w -> w instanceof Write.Category k && k.category() == TimeCategory.DOWN)
+                .map(Write.Category.class::cast).findFirst().orElseThrow();
+        assertThat(down.at()).as("one definition of down").isEqualTo(opened.at()).isEqualTo(T0.plusSeconds(20));
+    }
+
+    @Test
+    void a_failing_camera_shows_its_soft_failures_and_flapping_is_a_transition_of_its_own() {
+        String id = "44010600001320000001";
+        book.upsert(spec(id), now);
+        feed(id, "UDD");
+        ChannelView view = ChannelView.of(book.channel(id), false, 3);
+        assertThat(view.state()).isEqualTo(LinkState.ONLINE);
+        assertThat(view.soft()).isTrue();
+        assertThat(view.failures()).isEqualTo(2);
+        assertThat(view.failingSince()).isEqualTo(T0.plusSeconds(20));
+        while (!book.channel(id).state.flapping()) {
+            feed(id, "DDDUU");
+        }
+        assertThat(writes).as("entering flapping is in the state history")
+                .anyMatch(w -> w instanceof Write.Status st && st.from() != null && st.status().flapping());
+    }
+
+    @Test
     void a_flapping_channel_gives_no_storm_of_outages() {
         String id = "44010600001320000001";
         book.upsert(spec(id), now);

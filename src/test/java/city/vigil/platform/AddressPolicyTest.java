@@ -16,13 +16,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class AddressPolicyTest {
     /** Probes in production: camera networks are private ranges, allowed by default. */
-    private static final AddressPolicy PROBES = new AddressPolicy(List.of(), false, Set.of(), true, "ranges");
+    private static final AddressPolicy PROBES = new AddressPolicy(List.of(), false, Set.of(), AddressPolicy.Use.PROBES, "ranges");
     /** Probes in the demo and the tests: loopback allowed as well. */
-    private static final AddressPolicy PROBES_LOOPBACK = new AddressPolicy(List.of(), true, Set.of(), true, "ranges");
+    private static final AddressPolicy PROBES_LOOPBACK = new AddressPolicy(List.of(), true, Set.of(), AddressPolicy.Use.PROBES, "ranges");
     /** Webhooks in production: public receivers only. */
-    private static final AddressPolicy WEBHOOKS = new AddressPolicy(List.of(), false, Set.of(), false, "ranges");
+    private static final AddressPolicy WEBHOOKS = new AddressPolicy(List.of(), false, Set.of(), AddressPolicy.Use.WEBHOOKS, "ranges");
     /** Webhooks in the demo: a receiver on this machine. */
-    private static final AddressPolicy WEBHOOKS_LOOPBACK = new AddressPolicy(List.of(), true, Set.of(), false, "ranges");
+    private static final AddressPolicy WEBHOOKS_LOOPBACK = new AddressPolicy(List.of(), true, Set.of(), AddressPolicy.Use.WEBHOOKS, "ranges");
 
     private static AddressPolicy policy(String name) {
         return switch (name) {
@@ -113,8 +113,13 @@ class AddressPolicyTest {
             10.0.0.0/8
             172.16.0.0/12
             """)
-    void with_ranges_configured_only_those_are_allowed(String range) throws Exception {
-        AddressPolicy camerasOnly = new AddressPolicy(List.of(range), false, Set.of(554), true, "ranges");
+    void with_ranges_configured_probes_go_only_there_and_webhooks_may_go_there_too(String range) throws Exception {
+        AddressPolicy webhooks = new AddressPolicy(List.of(range), false, Set.of(), AddressPolicy.Use.WEBHOOKS, "ranges");
+        InetAddress receiver = InetAddress.getByName(range.startsWith("10.") ? "10.9.9.9" : "172.20.1.1");
+        assertThat(webhooks.refuse(receiver.getHostAddress(), receiver, 443)).as("a private receiver in an allowed range").isEmpty();
+        assertThat(webhooks.refuse("8.8.8.8", InetAddress.getByName("8.8.8.8"), 443)).as("public receivers stay allowed").isEmpty();
+        assertThat(webhooks.refuse("192.168.1.1", InetAddress.getByName("192.168.1.1"), 443)).get().asString().contains("private");
+        AddressPolicy camerasOnly = new AddressPolicy(List.of(range), false, Set.of(554), AddressPolicy.Use.PROBES, "ranges");
         InetAddress inside = InetAddress.getByName(range.startsWith("10.") ? "10.9.9.9" : "172.20.1.1");
         assertThat(camerasOnly.refuse(inside.getHostAddress(), inside, 554)).isEmpty();
         assertThat(camerasOnly.refuse("192.168.1.1", InetAddress.getByName("192.168.1.1"), 554)).get().asString().contains("outside");

@@ -52,6 +52,8 @@ class EmbeddedDefaultIT {
             demoPorts.add("-Dvigil.monitor.class." + pointClass + ".interval=2s");
         }
         start(workDir, port, demoPorts);
+        assertThat(Files.readString(log)).as("no access control yet: the embedded default answers this machine only")
+                .contains("Listening on: http://127.0.0.1:" + port);
 
         // The demo fleet is imported on first start and its streams are served by the built-in simulator.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
