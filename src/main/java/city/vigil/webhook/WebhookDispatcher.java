@@ -126,6 +126,7 @@ public class WebhookDispatcher {
                     cursorId = rs.getLong(2);
                 }
                 List<Subscription> subs = subscriptions.enabled();
+                anyFailing = subs.stream().anyMatch(s -> s.failingSince() != null);
                 String lastTxid = cursorTxid;
                 long lastId = cursorId;
                 int read = 0;
@@ -219,6 +220,9 @@ public class WebhookDispatcher {
         }
         return told;
     }
+
+    /** Some subscription's deliveries were failing at the last fan-out: a success may mean its receiver is back. */
+    private volatile boolean anyFailing;
 
     /** How often open mass-outage episodes are looked at (their growth and their end). */
     private static final long EPISODE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -433,7 +437,7 @@ public class WebhookDispatcher {
             if (outcome.kind() != DeliveryOutcome.Kind.DELIVERED || sub.failingSince() != null) {
                 subscriptionHealth(c, sub, outcome);
             }
-            if (outcome.kind() == DeliveryOutcome.Kind.DELIVERED && sub.failingSince() != null) {
+            if (outcome.kind() == DeliveryOutcome.Kind.DELIVERED && (sub.failingSince() != null || anyFailing)) {
                 receiverIsBack(c, sub);
             }
         } catch (SQLException e) {
@@ -454,7 +458,7 @@ public class WebhookDispatcher {
 
     /**
      * The receiver answered: the retries waiting on its failure (this subscription's, and those of every failing one
-     * sent to the same scheme, host and port) are due now, not at their next scheduled attempt minutes away.
+     * sent to the same scheme, host and port) are due now, not at their next scheduled attempt minutes or hours away.
      */
     private void receiverIsBack(Connection c, Subscription sub) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE webhook_delivery d SET next_attempt_at = now() FROM webhook_subscription s "
