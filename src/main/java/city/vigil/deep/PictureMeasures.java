@@ -214,7 +214,10 @@ public record PictureMeasures(double meanLuma, double spread, double p10, double
         double mb = sb / n;
         double spread = 0;
         for (int i = 0; i < n; i++) {
-            spread += Math.hypot(a[i] - ma, b[i] - mb);
+            // Not Math.hypot: it guards against overflow at many times the cost, and these are small numbers.
+            double da = a[i] - ma;
+            double db = b[i] - mb;
+            spread += Math.sqrt(da * da + db * db);
         }
         return new double[] {ma, mb, spread / n};
     }
