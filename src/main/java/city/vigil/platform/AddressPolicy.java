@@ -37,8 +37,8 @@ public final class AddressPolicy {
             Cidr.parse("100.64.0.0/10"), Cidr.parse("fc00::/7"));
     private static final Cidr BROADCAST = Cidr.parse("255.255.255.255/32");
     private static final Pattern CANONICAL_IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-    /** Only digits, dots and hex letters with an x: a host meant as a number. */
-    private static final Pattern NUMERIC_HOST = Pattern.compile("(?i)[0-9a-fx.]+");
+    /** One to four parts, each a decimal, octal (0…) or hex (0x…) number: a host meant as a number, as inet_aton reads it. */
+    private static final Pattern NUMERIC_HOST = Pattern.compile("(?i)(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]+)){0,3}\\.?");
 
     private final List<Cidr> allowed;
     private final boolean allowLoopback;
@@ -72,8 +72,7 @@ public final class AddressPolicy {
             return Optional.of("no host");
         }
         String h = host.startsWith("[") ? host : host.toLowerCase(java.util.Locale.ROOT);
-        if (!h.startsWith("[") && NUMERIC_HOST.matcher(h).matches() && h.chars().anyMatch(Character::isDigit)
-                && !CANONICAL_IPV4.matcher(h).matches()) {
+        if (!h.startsWith("[") && NUMERIC_HOST.matcher(h).matches() && !CANONICAL_IPV4.matcher(h).matches()) {
             return Optional.of("host '" + host + "' is a number in a form other than dotted decimal (octal, hex or short), read differently by "
                     + "different programs");
         }

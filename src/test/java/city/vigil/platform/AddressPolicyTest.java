@@ -91,6 +91,7 @@ class AddressPolicyTest {
             2130706433
             127.1
             127.000.000.001
+            0xa.0xb.0xc.0xd
             """)
     void refuses_a_host_written_as_a_number_in_any_form_but_dotted_decimal(String host) {
         assertThat(PROBES_LOOPBACK.refuseHost(host)).as(host).get().asString().contains("dotted decimal");
@@ -103,6 +104,9 @@ class AddressPolicyTest {
             10.1.2.3
             cam-01.example.net
             deadbeef.example.net
+            face1.de
+            cafe.be
+            10.cam.local
             """)
     void takes_dotted_decimal_and_names_as_written(String host) {
         assertThat(PROBES.refuseHost(host)).isEmpty();
