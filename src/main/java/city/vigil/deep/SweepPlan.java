@@ -103,10 +103,6 @@ final class SweepPlan {
         return false;
     }
 
-    int waitingToJoin() {
-        return joined.size();
-    }
-
     double progress() {
         return order.isEmpty() ? 1 : next / (double) order.size();
     }

@@ -34,7 +34,8 @@ import java.util.function.IntFunction;
 final class ChannelProber {
     private static final long VERDICT_TTL_MS = Duration.ofMinutes(5).toMillis();
 
-    private record Verdict(Optional<String> refusal, long expires) {
+    /** The policy's verdict on a host's address (null when it did not resolve), kept for a few minutes. */
+    private record Verdict(Optional<String> refusal, InetAddress address, long expires) {
     }
 
     private final VertxInternal vertx;
@@ -106,10 +107,9 @@ final class ChannelProber {
     /** The policy's verdict on the host's address: literal addresses at once, names through the resolver (cached). */
     private Future<Optional<String>> admitted(String host, int port) {
         long now = System.currentTimeMillis();
-        String key = host + ":" + port;
-        Verdict cached = verdicts.get(key);
+        Verdict cached = verdicts.get(host);
         if (cached != null && cached.expires() > now) {
-            return Future.succeededFuture(cached.refusal());
+            return Future.succeededFuture(onPort(cached, port));
         }
         Future<InetAddress> address;
         if (NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host)) {
@@ -124,12 +124,19 @@ final class ChannelProber {
             address = resolved.future();
         }
         // A name that does not resolve is the camera's fault (DNS), which the probe itself reports.
-        return address.map(a -> policy.refuseAddress(a, port)).otherwise(Optional.empty()).onSuccess(v -> {
-            if (verdicts.size() > 100_000) {
-                verdicts.clear();
-            }
-            verdicts.put(key, new Verdict(v, now + VERDICT_TTL_MS));
-        });
+        return address.map(a -> new Verdict(policy.refuseAddress(a), a, now + VERDICT_TTL_MS))
+                .otherwise(new Verdict(Optional.empty(), null, now + VERDICT_TTL_MS)).map(v -> {
+                    if (verdicts.size() > 100_000) {
+                        verdicts.clear();
+                    }
+                    verdicts.put(host, v);
+                    return onPort(v, port);
+                });
+    }
+
+    /** The cached address verdict, then the port's (no allocation when both allow). */
+    private Optional<String> onPort(Verdict v, int port) {
+        return v.refusal().isPresent() || v.address() == null ? v.refusal() : policy.refusePort(port, v.address());
     }
 
     private static Future<ProbeResult> notAllowed(String why) {

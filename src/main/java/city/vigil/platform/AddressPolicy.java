@@ -1,7 +1,5 @@
 package city.vigil.platform;
 
-import city.vigil.probe.Cidr;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;

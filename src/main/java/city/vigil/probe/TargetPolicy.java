@@ -48,6 +48,16 @@ public final class TargetPolicy {
         return refused.isPresent() ? refused : addresses.refusePort(port, address);
     }
 
+    /** Why the resolved address may not be probed on any port, or empty (cacheable per host). */
+    public Optional<String> refuseAddress(InetAddress address) {
+        return addresses.refuseAddress(address);
+    }
+
+    /** Why this port of that address may not be probed (a host's own services on loopback), or empty. */
+    public Optional<String> refusePort(int port, InetAddress address) {
+        return addresses.refusePort(port, address);
+    }
+
     /** The address a literal host stands for; null for a name. */
     private static InetAddress literal(String host) {
         String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;

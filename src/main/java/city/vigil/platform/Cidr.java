@@ -1,4 +1,4 @@
-package city.vigil.probe;
+package city.vigil.platform;
 
 import io.netty.util.NetUtil;
 import java.net.Inet6Address;
