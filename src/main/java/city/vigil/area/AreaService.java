@@ -1,6 +1,5 @@
 package city.vigil.area;
 
-import city.vigil.camera.CamerasChanged;
 import city.vigil.platform.ApiError;
 import city.vigil.platform.ApiException;
 import city.vigil.platform.Outcome;
@@ -31,7 +30,7 @@ public class AreaService {
     @Inject
     EntityManager em;
     @Inject
-    Event<CamerasChanged> camerasChanged;
+    Event<AreaMoved> areaMoved;
 
     public Optional<Area> find(Scope scope, String code) {
         return Area.findByCode(code).filter(a -> scope.allows(a.path));
@@ -129,6 +128,7 @@ public class AreaService {
         area.path = parent.path + area.code + "/";
         em.flush();
         movePaths(oldPath, area.path);
+        areaMoved.fire(new AreaMoved(area.code));
         return Area.findById(code);
     }
 
@@ -220,6 +220,5 @@ public class AreaService {
                     .executeUpdate();
         }
         em.clear();
-        camerasChanged.fire(CamerasChanged.many());
     }
 }

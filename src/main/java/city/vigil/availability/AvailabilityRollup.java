@@ -1,11 +1,8 @@
 package city.vigil.availability;
 
-import city.vigil.platform.Daemons;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,8 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,30 +50,21 @@ public class AvailabilityRollup {
 
     private final AgroalDataSource dataSource;
     private final AvailabilityConfig config;
-    private ScheduledExecutorService timer;
 
     AvailabilityRollup(AgroalDataSource dataSource, AvailabilityConfig config) {
         this.dataSource = dataSource;
         this.config = config;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    @Scheduled(every = "${vigil.availability.rollup-interval}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refreshNow() {
         if (!config.enabled()) {
             return;
         }
-        timer = Daemons.scheduler("vigil-availability");
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                refresh(Instant.now());
-            } catch (SQLException | RuntimeException e) {
-                LOG.warnf("Availability rollup failed, next pass in %s: %s", config.rollupInterval(), e.getMessage());
-            }
-        }, 5, config.rollupInterval().toSeconds(), TimeUnit.SECONDS);
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        if (timer != null) {
-            timer.shutdownNow();
+        try {
+            refresh(Instant.now());
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Availability rollup failed, next pass in %s: %s", config.rollupInterval(), e.getMessage());
         }
     }
 

@@ -79,6 +79,7 @@ public class CameraResource {
     @Path("/{gbId}")
     @Operation(summary = "Replace a camera", description = "Send `If-Match` with the ETag you read; a stale one gets 412.")
     @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("gbId") String gbId, CameraRequest request, @HeaderParam("If-Match") String ifMatch) {
         CameraService.Saved saved = Versions.write(ifMatch, () -> service.update(scope.get(), gbId, Params.body(request), ifMatch));
         Camera c = saved.camera();
@@ -88,6 +89,9 @@ public class CameraResource {
     @DELETE
     @Path("/{gbId}")
     @Operation(summary = "Delete a camera")
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Still referenced (an area with cameras or children, a camera that a checkpoint lane captures with)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("gbId") String gbId, @HeaderParam("If-Match") String ifMatch) {
         Versions.write(ifMatch, () -> service.delete(scope.get(), gbId, ifMatch));
         return Response.noContent().build();
@@ -96,6 +100,8 @@ public class CameraResource {
     @PUT
     @Path("/{gbId}/streams/{stream}/credentials")
     @Operation(summary = "Set a stream's credentials", description = "Stored encrypted (AES-GCM); never returned. stream: main or sub.")
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response setCredentials(@PathParam("gbId") String gbId, @PathParam("stream") String stream,
                                    CredentialsRequest request, @HeaderParam("If-Match") String ifMatch) {
         CredentialsRequest body = Params.body(request);
@@ -115,6 +121,9 @@ public class CameraResource {
     @DELETE
     @Path("/{gbId}/streams/{stream}/credentials")
     @Operation(summary = "Clear a stream's credentials")
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Still referenced (an area with cameras or children, a camera that a checkpoint lane captures with)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response clearCredentials(@PathParam("gbId") String gbId, @PathParam("stream") String stream,
                                      @HeaderParam("If-Match") String ifMatch) {
         Camera c = Versions.write(ifMatch, () -> service.setCredentials(scope.get(), gbId, stream(stream), null, null, ifMatch));

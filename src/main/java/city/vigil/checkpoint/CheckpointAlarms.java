@@ -1,29 +1,21 @@
 package city.vigil.checkpoint;
 
 import city.vigil.event.EventType;
-import city.vigil.event.Severity;
-import city.vigil.monitor.LinkState;
+import city.vigil.event.Outbox;
+import city.vigil.event.OutboxEvent;
 import city.vigil.monitor.MonitorService;
-import city.vigil.platform.Daemons;
-import city.vigil.platform.RequestContexts;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import city.vigil.status.LinkState;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,35 +31,22 @@ public class CheckpointAlarms {
     private final AgroalDataSource dataSource;
     private final CheckpointHealthService health;
     private final MonitorService monitor;
-    private final ObjectMapper json;
-    private final Duration interval;
-    private ScheduledExecutorService timer;
 
-    CheckpointAlarms(AgroalDataSource dataSource, CheckpointHealthService health, MonitorService monitor, ObjectMapper json,
-                     @ConfigProperty(name = "vigil.checkpoint.alarm-interval", defaultValue = "30s") Duration interval) {
+    CheckpointAlarms(AgroalDataSource dataSource, CheckpointHealthService health, MonitorService monitor) {
         this.dataSource = dataSource;
         this.health = health;
         this.monitor = monitor;
-        this.json = json;
-        this.interval = interval;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        timer = Daemons.scheduler("vigil-checkpoint-alarms");
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                if (monitor.ready()) {
-                    RequestContexts.run(() -> check(Instant.now()));
-                }
-            } catch (SQLException | RuntimeException e) {
-                LOG.warnf("Checkpoint alarms: %s", e.getMessage());
+    @Scheduled(every = "${vigil.checkpoint.alarm-interval}", delayed = "${vigil.checkpoint.alarm-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void checkNow() {
+        try {
+            if (monitor.ready()) {
+                check(Instant.now());
             }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        if (timer != null) {
-            timer.shutdownNow();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Checkpoint alarms: %s", e.getMessage());
         }
     }
 
@@ -84,9 +63,7 @@ public class CheckpointAlarms {
                     }
                 }
                 try (PreparedStatement upsert = c.prepareStatement("INSERT INTO checkpoint_alarm (gb_id, offline, stale, since) VALUES (?, ?, ?, ?) "
-                        + "ON CONFLICT (gb_id) DO UPDATE SET offline = EXCLUDED.offline, stale = EXCLUDED.stale, since = EXCLUDED.since");
-                     PreparedStatement event = c.prepareStatement("INSERT INTO event_outbox (type, occurred_at, gb_id, area_path, severity, data) "
-                             + "VALUES (?, ?, ?, ?, ?, ?::jsonb)")) {
+                        + "ON CONFLICT (gb_id) DO UPDATE SET offline = EXCLUDED.offline, stale = EXCLUDED.stale, since = EXCLUDED.since")) {
                     for (CheckpointHealthService.Condition k : health.conditions()) {
                         boolean offline = k.state() == LinkState.OFFLINE;
                         boolean[] was = known.getOrDefault(k.gbId(), new boolean[2]);
@@ -99,10 +76,10 @@ public class CheckpointAlarms {
                         upsert.setTimestamp(4, Timestamp.from(now));
                         upsert.executeUpdate();
                         if (offline && !was[0]) {
-                            events += write(event, EventType.CHECKPOINT_OFFLINE, k, now);
+                            events += announce(c, EventType.CHECKPOINT_OFFLINE, k, now);
                         }
                         if (k.stale() && !was[1]) {
-                            events += write(event, EventType.CHECKPOINT_STALE, k, now);
+                            events += announce(c, EventType.CHECKPOINT_STALE, k, now);
                         }
                     }
                 }
@@ -115,18 +92,8 @@ public class CheckpointAlarms {
         return events;
     }
 
-    private int write(PreparedStatement s, EventType type, CheckpointHealthService.Condition k, Instant now) throws SQLException {
-        String[] path = k.areaPath().split("/");
-        s.setString(1, type.wire);
-        s.setTimestamp(2, Timestamp.from(now));
-        s.setString(3, k.gbId());
-        s.setString(4, k.areaPath());
-        // A road checkpoint system counts as a key point (class 1).
-        s.setShort(5, (short) Severity.of(type, 1));
-        s.setString(6, json.createObjectNode().put("gbId", k.gbId()).put("areaCode", path[path.length - 1]).put("areaPath", k.areaPath())
-                .put("state", k.state().name()).put("lanesDown", k.lanesDown())
-                .put("lastHeartbeatAt", k.lastHeartbeat() == null ? null : k.lastHeartbeat().toString()).toString());
-        s.executeUpdate();
+    private static int announce(Connection c, EventType type, CheckpointHealthService.Condition k, Instant now) throws SQLException {
+        Outbox.append(c, OutboxEvent.checkpoint(type, k.gbId(), k.areaPath(), k.state().name(), k.lanesDown(), k.lastHeartbeat(), now));
         return 1;
     }
 }

@@ -24,6 +24,10 @@ public interface CheckpointHealthConfig {
     @WithDefault("0.9")
     double deviceShare();
 
+    /** How often checkpoints are compared with their remembered condition for checkpoint.offline / .stale. */
+    @WithDefault("30s")
+    Duration alarmInterval();
+
     /** Sample records accepted per heartbeat. */
     @WithDefault("1000")
     int maxRecords();

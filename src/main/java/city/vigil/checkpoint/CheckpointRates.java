@@ -1,6 +1,6 @@
 package city.vigil.checkpoint;
 
-import city.vigil.monitor.LinkState;
+import city.vigil.status.LinkState;
 import java.time.Instant;
 import java.util.List;
 

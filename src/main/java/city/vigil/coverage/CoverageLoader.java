@@ -1,6 +1,6 @@
 package city.vigil.coverage;
 
-import city.vigil.monitor.LinkState;
+import city.vigil.status.LinkState;
 import io.agroal.api.AgroalDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -110,7 +110,7 @@ public class CoverageMap {
     }
 
     private static String color(CoverageBook.Cam c) {
-        return c.good() ? "#2e7d32" : c.online() ? "#f9a825" : c.state == city.vigil.monitor.LinkState.UNKNOWN ? "#9e9e9e" : "#c62828";
+        return c.good() ? "#2e7d32" : c.online() ? "#f9a825" : c.state == city.vigil.status.LinkState.UNKNOWN ? "#9e9e9e" : "#c62828";
     }
 
     private static boolean inside(double[] bbox, double lat, double lon) {

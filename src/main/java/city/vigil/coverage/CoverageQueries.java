@@ -2,11 +2,12 @@ package city.vigil.coverage;
 
 import city.vigil.area.Area;
 import city.vigil.area.AreaLevel;
+import city.vigil.area.AreaPath;
 import city.vigil.area.AreaService;
-import city.vigil.monitor.Rates;
-import city.vigil.monitor.RatesService;
 import city.vigil.platform.ApiException;
 import city.vigil.platform.Scope;
+import city.vigil.rates.Rates;
+import city.vigil.rates.RatesService;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -19,7 +20,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -191,7 +191,7 @@ public class CoverageQueries {
                         .thenComparing(g -> g.code)).toList();
         return new BlindSpots(areaCode, Instant.now(), sites.size(), grids.size(),
                 sites.stream().limit(limit).map(s -> new BlindSpots.SiteGap(s.spec.code(), s.spec.name(), s.spec.category(),
-                        CoverageService.lastCode(s.spec.areaPath()), s.uncoveredSince, s.good, s.spec.minOnline(), s.spec.maxPointClass(),
+                        AreaPath.code(s.spec.areaPath()), s.uncoveredSince, s.good, s.spec.minOnline(), s.spec.maxPointClass(),
                         channels(s.seenBy))).toList(),
                 grids.stream().limit(limit).map(g -> new BlindSpots.GridGap(g.code, g.path, g.uncoveredSince, channels(g.members))).toList());
     }

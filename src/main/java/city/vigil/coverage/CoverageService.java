@@ -1,26 +1,24 @@
 package city.vigil.coverage;
 
+import city.vigil.area.AreaMoved;
 import city.vigil.camera.CamerasChanged;
-import city.vigil.monitor.ChannelView;
-import city.vigil.monitor.LinkState;
+import city.vigil.event.Outbox;
+import city.vigil.event.OutboxEvent;
 import city.vigil.monitor.MonitorService;
 import city.vigil.monitor.StateChanged;
 import city.vigil.platform.Daemons;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import city.vigil.status.ChannelView;
+import city.vigil.status.LinkState;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -28,7 +26,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,35 +41,29 @@ public class CoverageService {
     private final CoverageLoader loader;
     private final AgroalDataSource dataSource;
     private final MonitorService monitor;
-    private final ObjectMapper json;
-    private final Duration rebuildInterval;
     private final boolean enabled;
-    private ScheduledExecutorService thread;
+    /** The book's own thread: every read and change of the book runs on it. */
+    private final ScheduledExecutorService thread = Daemons.scheduler("vigil-coverage");
     private volatile CoverageBook book;
     private volatile Instant builtAt;
 
-    CoverageService(AgroalDataSource dataSource, MonitorService monitor, ObjectMapper json,
-                    @ConfigProperty(name = "vigil.coverage.enabled", defaultValue = "true") boolean enabled,
-                    @ConfigProperty(name = "vigil.coverage.rebuild-interval", defaultValue = "10m") Duration rebuildInterval) {
+    CoverageService(AgroalDataSource dataSource, MonitorService monitor, CoverageConfig config) {
         this.loader = new CoverageLoader(dataSource);
         this.dataSource = dataSource;
         this.monitor = monitor;
-        this.json = json;
-        this.enabled = enabled;
-        this.rebuildInterval = rebuildInterval;
+        this.enabled = config.enabled();
     }
 
-    void onStart(@Observes StartupEvent event) {
-        thread = Daemons.scheduler("vigil-coverage");
+    /** The full rebuild, on the book's own thread (the book is confined to it). */
+    @Scheduled(every = "${vigil.coverage.rebuild-interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void rebuildPeriodically() throws InterruptedException, ExecutionException {
         if (enabled) {
-            thread.scheduleWithFixedDelay(this::rebuildWhenReady, 1, rebuildInterval.toSeconds(), TimeUnit.SECONDS);
+            thread.submit(this::rebuildWhenReady).get();
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (thread != null) {
-            thread.shutdownNow();
-        }
+        thread.shutdownNow();
     }
 
     private void rebuildWhenReady() {
@@ -107,7 +98,7 @@ public class CoverageService {
 
     /** A channel's state changed (after it was journalled): update its sites and grid. */
     void stateChanged(@Observes StateChanged change) {
-        if (thread == null || book == null) {
+        if (book == null) {
             return;
         }
         thread.execute(() -> {
@@ -120,9 +111,14 @@ public class CoverageService {
         });
     }
 
+    /** A moved area moved every camera and site in it: rebuild. */
+    void areaMoved(@Observes(during = TransactionPhase.AFTER_SUCCESS) AreaMoved event) {
+        camerasChanged(CamerasChanged.many());
+    }
+
     /** A camera was added, moved or removed: place it again (many at once: rebuild). */
     void camerasChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CamerasChanged change) {
-        if (thread == null || book == null) {
+        if (book == null) {
             return;
         }
         thread.execute(() -> {
@@ -144,7 +140,7 @@ public class CoverageService {
 
     /** Sites changed: rebuild a moment later, once for a burst of changes (an import of thousands). */
     void sitesChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) city.vigil.site.SitesChanged change) {
-        if (thread == null || !enabled || !rebuildPending.compareAndSet(false, true)) {
+        if (!enabled || !rebuildPending.compareAndSet(false, true)) {
             return;
         }
         thread.schedule(() -> {
@@ -165,34 +161,21 @@ public class CoverageService {
         if (flips.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO event_outbox (type, occurred_at, "
-                + "area_path, severity, data) VALUES (?, ?, ?, 3, ?::jsonb)")) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
             for (CoverageBook.Flip f : flips) {
                 SiteSpec site = f.site().spec;
-                ObjectNode data = json.createObjectNode().put("siteCode", site.code()).put("name", site.name()).put("category", site.category())
-                        .put("areaCode", lastCode(site.areaPath())).put("areaPath", site.areaPath()).put("covered", f.covered())
-                        .put("since", f.at().toString()).put("onlineCameras", f.site().good).put("required", site.minOnline())
-                        .put("maxPointClass", site.maxPointClass());
-                ArrayNode cams = data.putArray("cameras");
+                List<OutboxEvent.SiteCamera> cameras = new ArrayList<>();
                 for (CoverageBook.Cam cam : f.site().seenBy) {
-                    cams.addObject().put("gbId", cam.gbId).put("pointClass", cam.pointClass).put("state", cam.state.name())
-                            .put("since", cam.since == null ? null : cam.since.toString()).put("cause", cam.cause);
+                    cameras.add(new OutboxEvent.SiteCamera(cam.gbId, cam.pointClass, cam.state.name(), cam.since, cam.cause));
                 }
-                s.setString(1, f.covered() ? "site.covered" : "site.uncovered");
-                s.setTimestamp(2, Timestamp.from(f.at()));
-                s.setString(3, site.areaPath());
-                s.setString(4, data.toString());
-                s.addBatch();
+                Outbox.append(c, OutboxEvent.siteCoverage(site.code(), site.name(), site.category(), site.areaPath(), f.covered(), f.site().good,
+                        site.minOnline(), site.maxPointClass(), cameras, f.at()));
             }
-            s.executeBatch();
+            c.commit();
         } catch (SQLException e) {
             LOG.warnf("Coverage: cannot write %d site events: %s", flips.size(), e.getMessage());
         }
-    }
-
-    static String lastCode(String path) {
-        String[] parts = path.split("/");
-        return parts[parts.length - 1];
     }
 
     /** Runs a read on the book's thread; null when the book is not built yet. */

@@ -1,6 +1,6 @@
 package city.vigil.deep;
 
-import city.vigil.monitor.LinkState;
+import city.vigil.status.LinkState;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

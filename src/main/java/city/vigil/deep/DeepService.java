@@ -2,15 +2,15 @@ package city.vigil.deep;
 
 import city.vigil.camera.CameraRecords;
 import city.vigil.camera.StreamSecret;
-import city.vigil.monitor.LinkState;
 import city.vigil.monitor.MonitorService;
 import city.vigil.monitor.StateChanged;
 import city.vigil.platform.CredentialCipher;
 import city.vigil.platform.Daemons;
-import city.vigil.platform.EmbeddedDatabase;
+import city.vigil.platform.Meter;
+import city.vigil.probe.HostSessions;
 import city.vigil.probe.ProbeCause;
 import city.vigil.probe.TargetPolicy;
-import city.vigil.sim.DemoConfig;
+import city.vigil.status.LinkState;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -68,7 +68,8 @@ public class DeepService {
     private final DeepStreamChoice streams;
     private final MonitorService monitor;
     private final MeterRegistry meters;
-    private final DemoConfig demo;
+    private final TargetPolicy targets;
+    private final HostSessions hostSessions;
     private final Diagnostics diagnostics;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final CheckRuns runs;
@@ -88,10 +89,11 @@ public class DeepService {
     private volatile boolean stopping;
 
     DeepService(DeepConfig config, AgroalDataSource dataSource, CredentialCipher cipher, DiagnosisStore store, DeepStreamChoice streams,
-                MonitorService monitor, MeterRegistry meters, DemoConfig demo) {
+                MonitorService monitor, MeterRegistry meters, TargetPolicy targets, HostSessions hostSessions) {
         this.streams = streams;
         this.runs = new CheckRuns(config.retryInterval(), config.failedRecheckCeiling());
-        this.demo = demo;
+        this.targets = targets;
+        this.hostSessions = hostSessions;
         this.diagnostics = new Diagnostics(config.thresholds().toThresholds());
         this.config = config;
         this.dataSource = dataSource;
@@ -110,18 +112,13 @@ public class DeepService {
             return t;
         });
         slots = new Semaphore(concurrency * 2);
-        ttff = Timer.builder("vigil.deep.time.to.first.frame").description("Deep check: open to first decoded keyframe")
-                .publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(10)).register(meters);
-        meters.gauge("vigil.deep.in.flight", inFlight);
-        io.micrometer.core.instrument.FunctionCounter.builder("vigil.deep.device.busy", busy, AtomicLong::get)
-                .description("Deep checks put off because the device's sessions were all in use").register(meters);
-        // The embedded demo sweeps class 1 every two minutes and the rest every five, so a newcomer sees diagnoses and
-        // snapshots at once while a laptop keeps CPU for the liveness tier and the simulator.
-        boolean demoFleet = demo.enabled() && EmbeddedDatabase.active();
-        class1 = new SweepPlan(demoFleet ? Duration.ofMinutes(2) : config.class1Interval(), pc -> pc == 1);
-        others = new SweepPlan(demoFleet ? Duration.ofMinutes(5) : config.interval(), pc -> pc != 1);
-        io.micrometer.core.instrument.Gauge.builder("vigil.deep.sweep.progress", this, d -> Math.min(d.class1.progress(), d.others.progress()))
-                .description("Share of the current sweeps dispatched (the slower of class 1 and the rest)").register(meters);
+        ttff = Meter.DEEP_TIME_TO_FIRST_FRAME.timer().publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(10)).register(meters);
+        Meter.DEEP_IN_FLIGHT.gauge(inFlight, AtomicInteger::get).register(meters);
+        Meter.DEEP_DEVICE_BUSY.functionCounter(busy, AtomicLong::get).register(meters);
+        class1 = new SweepPlan(config.class1Interval(), pc -> pc == 1);
+        others = new SweepPlan(config.interval(), pc -> pc != 1);
+        Meter.DEEP_SWEEP_PROGRESS.gauge(this, d -> Math.min(d.class1.progress(), d.others.progress())).register(meters);
+        // The sweep thread owns the sweep plans (newcomers join on it), so its tick stays on it rather than on @Scheduled.
         scheduler = Daemons.scheduler("vigil-deep-sweep");
         if (config.enabled()) {
             // The liveness tier settles first after a start: decoding is the heavier work and can wait half a minute.
@@ -247,7 +244,7 @@ public class DeepService {
             return stored;
         } finally {
             inFlight.decrementAndGet();
-            monitor.hostSessions().release(host);
+            hostSessions.release(host);
         }
     }
 
@@ -270,7 +267,7 @@ public class DeepService {
     /** Waits up to the grab deadline for a session to the device (liveness probes hold one for well under a second). */
     private boolean awaitSession(String host) {
         long until = System.nanoTime() + config.deadline().toNanos();
-        while (!monitor.hostSessions().tryAcquire(host)) {
+        while (!hostSessions.tryAcquire(host)) {
             if (System.nanoTime() >= until || stopping) {
                 return false;
             }
@@ -291,7 +288,7 @@ public class DeepService {
      * recovery triggers a check at once, and decoding a dead stream meanwhile tells nothing new.
      */
     private void recheck(String gbId) {
-        Optional<city.vigil.monitor.ChannelView> channel = monitor.channel(gbId);
+        Optional<city.vigil.status.ChannelView> channel = monitor.channel(gbId);
         boolean downForLiveness = channel.isPresent() && !channel.get().state().online() && channel.get().cause() != ProbeCause.NO_MEDIA;
         if (!downForLiveness) {
             submit(gbId);
@@ -343,14 +340,12 @@ public class DeepService {
 
     /** Both tags come from closed sets: "decoded" or a probe cause, "none" or an image fault. */
     private void count(String outcome, String fault) {
-        outcomes.computeIfAbsent(outcome + "/" + fault, k -> Counter.builder("vigil.deep.checks")
-                .description("Deep checks by outcome (decoded, or why no frame came) and the fault found (none, or the primary one)")
-                .tag("outcome", outcome).tag("fault", fault).register(meters)).increment();
+        outcomes.computeIfAbsent(outcome + "/" + fault, k -> Meter.DEEP_CHECKS.counter(outcome, fault).register(meters)).increment();
     }
 
     /** Why the probe policy refuses this URL (scheme, port, or its resolved address), if it does. */
     private Optional<String> refused(String url) {
-        TargetPolicy policy = monitor.targetPolicy();
+        TargetPolicy policy = targets;
         try {
             URI uri = URI.create(url);
             int port = uri.getPort() >= 0 ? uri.getPort() : "rtsp".equalsIgnoreCase(uri.getScheme()) ? 554 : 80;

@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -57,8 +56,8 @@ public class EventStream {
     CallerScope scope;
     @Inject
     ObjectMapper json;
-    @ConfigProperty(name = "vigil.events.poll-interval", defaultValue = "1s")
-    java.time.Duration pollInterval;
+    @Inject
+    EventsConfig config;
 
     private final ScheduledExecutorService timer = Daemons.scheduler("vigil-events", 2);
 
@@ -109,7 +108,7 @@ public class EventStream {
                 task[0].cancel(false);
                 sink.close();
             }
-        }, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        }, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private record Item(String id, String name, String data) {

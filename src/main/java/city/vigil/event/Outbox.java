@@ -2,14 +2,18 @@ package city.vigil.event;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.sql.Types;
+import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * Appends events to the outbox on the caller's connection, so an event commits or rolls back with the state change it
  * reports (DESIGN §2): nothing is announced that did not happen, nothing that happened goes unannounced. One event per
- * (outage, type): a replayed batch adds nothing.
+ * (outage, type): a replayed batch adds nothing. The only writer of {@code event_outbox}; what each event carries is
+ * in {@link OutboxEvent}.
  */
 public final class Outbox {
     /**
@@ -32,42 +36,64 @@ public final class Outbox {
             + "'areaCode', c.area_code, 'areaPath', c.area_path, 'pointClass', c.point_class, 'maintainerUnit', c.maintainer_unit, 'since', ?::text)) "
             + "FROM camera c WHERE c.gb_id = ?";
 
+    private static final String NOTICE = "INSERT INTO event_outbox (type, occurred_at, gb_id, area_path, point_class, severity, data) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) RETURNING id";
+
     private Outbox() {
     }
 
-    /** An event about one channel that is not an outage's (camera.flapping), with the camera's identifiers. */
-    public static void channelEvent(Connection c, EventType type, String gbId, int pointClass, Instant at) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(CHANNEL_EVENT)) {
-            s.setString(1, type.wire);
-            s.setTimestamp(2, Timestamp.from(at));
-            s.setShort(3, (short) Severity.of(type, pointClass));
-            s.setString(4, at.toString());
-            s.setString(5, gbId);
-            s.executeUpdate();
+    /**
+     * Appends one event on the caller's connection (its transaction); returns the event's id, or empty when the outage
+     * already has this event (a replayed batch).
+     */
+    public static Optional<Long> append(Connection c, OutboxEvent event) throws SQLException {
+        if (event instanceof OutboxEvent.OutageChange o) {
+            try (PreparedStatement s = c.prepareStatement(OUTAGE_EVENT + " RETURNING id")) {
+                s.setString(1, o.type().wire);
+                s.setTimestamp(2, Timestamp.from(o.at()));
+                s.setShort(3, (short) o.severity());
+                s.setString(4, o.replacedCause());
+                s.setLong(5, o.outageId());
+                return id(s);
+            }
+        }
+        if (event instanceof OutboxEvent.ChannelNotice n) {
+            try (PreparedStatement s = c.prepareStatement(CHANNEL_EVENT + " RETURNING id")) {
+                s.setString(1, n.type().wire);
+                s.setTimestamp(2, Timestamp.from(n.at()));
+                s.setShort(3, (short) Severity.of(n.type(), n.pointClass()));
+                s.setString(4, n.at().toString());
+                s.setString(5, n.gbId());
+                return id(s);
+            }
+        }
+        OutboxEvent.Notice n = (OutboxEvent.Notice) event;
+        try (PreparedStatement s = c.prepareStatement(NOTICE)) {
+            s.setString(1, n.type().wire);
+            s.setTimestamp(2, Timestamp.from(n.at()));
+            s.setString(3, n.gbId());
+            s.setString(4, n.areaPath());
+            if (n.pointClass() == null) {
+                s.setNull(5, Types.SMALLINT);
+            } else {
+                s.setShort(5, n.pointClass().shortValue());
+            }
+            s.setShort(6, (short) n.severity());
+            s.setString(7, n.data().toString());
+            return id(s);
         }
     }
 
-    /** A prepared statement for {@link #outageEvent}, to reuse over a batch. */
-    public static PreparedStatement prepare(Connection c) throws SQLException {
-        return c.prepareStatement(OUTAGE_EVENT);
+    /** Appends an event on a connection of its own (an event that reports no write of the caller's). */
+    public static Optional<Long> append(DataSource dataSource, OutboxEvent event) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return append(c, event);
+        }
     }
 
-    /** The event of an outage opening or closing, with the outage's and the camera's identifiers. */
-    public static void outageEvent(PreparedStatement s, EventType type, long outageId, int severity, Instant at) throws SQLException {
-        outageEvent(s, type, outageId, severity, at, null);
-    }
-
-    /**
-     * {@code replacedCause}: the cause of the channel's outage of the other kind that this one replaces (an image fault
-     * that became a loss of stream, or the reverse), so a receiver can follow the camera without a second lookup.
-     */
-    public static void outageEvent(PreparedStatement s, EventType type, long outageId, int severity, Instant at, String replacedCause)
-            throws SQLException {
-        s.setString(1, type.wire);
-        s.setTimestamp(2, Timestamp.from(at));
-        s.setShort(3, (short) severity);
-        s.setString(4, replacedCause);
-        s.setLong(5, outageId);
-        s.executeUpdate();
+    private static Optional<Long> id(PreparedStatement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+        }
     }
 }

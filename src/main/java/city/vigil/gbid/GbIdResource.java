@@ -18,12 +18,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/gb-ids")
 @Tag(name = "GB/T 28181 IDs", description = "Decode and explain 20-digit device IDs")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid input: the problem names each rejected field and the reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "PostgreSQL is unavailable: try again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class GbIdResource {
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Explain a GB/T 28181 ID", description = "Centre (division), industry, type, network and serial, with their names.")
     @APIResponse(responseCode = "400", description = "Not a 20-digit ID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public GbIdView explain(@PathParam("id") String id) {
         GbId.problem(id).ifPresent(p -> {
             throw ApiException.invalid("id", p);

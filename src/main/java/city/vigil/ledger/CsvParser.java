@@ -47,6 +47,8 @@ final class CsvParser {
         if (c == -1) {
             return null;
         }
+        // Errors name the line the record starts on: where a spreadsheet user looks for the stray quote.
+        long start = line;
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
@@ -54,7 +56,7 @@ final class CsvParser {
         while (true) {
             if (quoted) {
                 if (c == -1) {
-                    throw new LedgerFormatException("line " + line + ": a quoted field is not closed before the end of the file");
+                    throw new LedgerFormatException("line " + start + ": a quoted field opened on this line is not closed before the end of the file");
                 }
                 if (c == '"') {
                     int n = read();
@@ -88,7 +90,7 @@ final class CsvParser {
                 field.append((char) c);
             }
             if (field.length() > MAX_FIELD) {
-                throw new LedgerFormatException("line " + line + ": a field is longer than " + MAX_FIELD + " characters");
+                throw new LedgerFormatException("line " + start + ": a field is longer than " + MAX_FIELD + " characters");
             }
             c = read();
         }

@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/imports")
 @Tag(name = "Imports", description = "Bulk ledger imports as jobs with progress and per-row errors")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid input: the problem names each rejected field and the reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "PostgreSQL is unavailable: try again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ImportResource {
 
     @Inject
@@ -81,6 +83,7 @@ public class ImportResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get an import's state, progress and first row errors")
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportView get(@PathParam("id") String id) {
         return service.view(ImportService.parseId(id));
     }
@@ -88,6 +91,7 @@ public class ImportResource {
     @GET
     @Path("/{id}/errors")
     @Operation(summary = "Row errors of an import", description = "In file order; `after` is the number of errors already read.")
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<RowError> errors(@PathParam("id") String id, @QueryParam("after") Integer after, @QueryParam("limit") Integer limit) {
         var jobId = ImportService.parseId(id);
         service.get(jobId);

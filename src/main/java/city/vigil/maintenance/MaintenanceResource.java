@@ -4,6 +4,7 @@ import city.vigil.platform.ApiException;
 import city.vigil.platform.CallerScope;
 import city.vigil.platform.Page;
 import city.vigil.platform.Params;
+import city.vigil.platform.Problem;
 import city.vigil.platform.Versions;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,12 +23,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/maintenance-windows")
 @Tag(name = "Maintenance windows", description = "Planned work: covered channels leave the rates and open no outages")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid input: the problem names each rejected field and the reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "PostgreSQL is unavailable: try again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class MaintenanceResource {
 
     @Inject
@@ -45,6 +51,7 @@ public class MaintenanceResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a maintenance window")
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id) {
         MaintenanceWindow w = service.get(scope.get(), pathId(id));
         return Response.ok(MaintenanceView.of(w, Instant.now())).tag(Versions.etag(w.version)).build();
@@ -62,6 +69,8 @@ public class MaintenanceResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Replace a maintenance window")
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") String id, MaintenanceRequest request, @HeaderParam("If-Match") String ifMatch) {
         MaintenanceWindow w = Versions.write(ifMatch, () -> service.update(scope.get(), pathId(id), Params.body(request), ifMatch));
         return Response.ok(MaintenanceView.of(w, Instant.now())).tag(Versions.etag(w.version)).build();
@@ -70,6 +79,8 @@ public class MaintenanceResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a maintenance window", description = "Covered channels return to the rates at once.")
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         Versions.write(ifMatch, () -> service.delete(scope.get(), pathId(id), ifMatch));
         return Response.noContent().build();

@@ -1,5 +1,8 @@
 package city.vigil.monitor;
 
+import city.vigil.status.ChannelStatus;
+import city.vigil.status.ChannelView;
+import city.vigil.status.LinkState;
 import java.time.Instant;
 
 /**
@@ -68,5 +71,23 @@ final class Channel {
     Instant lastSeenAt() {
         long seen = lastSeen;
         return seen == 0 ? null : Instant.ofEpochMilli(seen);
+    }
+
+    /** The live view the API shows. */
+    ChannelView view(boolean parentOffline, int failuresToOffline) {
+        Channel c = this;
+        ChannelSpec spec = c.spec;
+        ChannelState st = c.state;
+        LastProbe last = c.last;
+        ChannelStatus status = c.status();
+        ChannelView.Probe probe = last == null ? null
+                : new ChannelView.Probe(Instant.ofEpochMilli(last.atMillis()), last.up(), last.latencyMs(), last.cause(), last.detail());
+        boolean soft = st.failures() > 0 && st.state().online();
+        long failing = c.failingSince;
+        return new ChannelView(c.gbId, st.state(), st.since(), st.cause(), c.imageFault, status.intact(), st.flapping(), soft, st.failures(),
+                failuresToOffline, failing == 0 ? null : Instant.ofEpochMilli(failing), spec.inService(),
+                c.inMaintenance,
+                status.monitored(), probe, c.lastSeenAt(), c.scheduled ? Instant.ofEpochMilli(c.due) : null, spec.parentGbId(),
+                parentOffline);
     }
 }

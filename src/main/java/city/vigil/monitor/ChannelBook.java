@@ -3,6 +3,8 @@ package city.vigil.monitor;
 import city.vigil.maintenance.MaintenanceRule;
 import city.vigil.probe.ProbeCause;
 import city.vigil.probe.ProbeResult;
+import city.vigil.status.ChannelStatus;
+import city.vigil.status.LinkState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,8 +15,6 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
-import java.util.function.IntFunction;
 
 /**
  * Everything the liveness monitor decides, without any I/O: the channels and when each is due, results turned into
@@ -27,23 +27,16 @@ import java.util.function.IntFunction;
  * UNREACHABLE (its parent has the outage) or no longer counts. UNKNOWN (prober suspect) neither opens nor closes. A channel restored after a restart opens none
  * until it has been probed again.
  */
-final class ChannelBook {
-
-    /** Per point class: when to probe and how results become states. */
-    record ClassPolicy(ProbeTiming timing, StateRules rules, StateMachine machine) {
-        static ClassPolicy of(ProbeTiming timing, StateRules rules) {
-            return new ClassPolicy(timing, rules, new StateMachine(rules));
-        }
-    }
+final class ChannelBook implements StatusWriter.Snapshot {
 
     /** Prober-guard changes, for the monitor to alert on. */
     interface GuardListener {
         void changed(ProberGuard.Change change, Instant at);
     }
 
-    private final IntFunction<ClassPolicy> policies;
+    private final PolicyLookup policies;
     private final ProberGuard guard;
-    private final Consumer<Write> writes;
+    private final WriteQueue writes;
     private final GuardListener guardListener;
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final PriorityQueue<Channel> dueQueue = new PriorityQueue<>(Comparator.comparingLong(c -> c.due));
@@ -53,7 +46,12 @@ final class ChannelBook {
     private int reconcileEpoch;
     private final Set<String> removedDuringReconcile = new HashSet<>();
 
-    ChannelBook(IntFunction<ClassPolicy> policies, ProberGuard guard, Consumer<Write> writes, GuardListener guardListener) {
+    /** The policy of a point class ({@link ClassPolicies#of}). */
+    interface PolicyLookup {
+        ClassPolicies.ClassPolicy of(int pointClass);
+    }
+
+    ChannelBook(PolicyLookup policies, ProberGuard guard, WriteQueue writes, GuardListener guardListener) {
         this.policies = policies;
         this.guard = guard;
         this.writes = writes;
@@ -74,7 +72,8 @@ final class ChannelBook {
         return dueQueue.size();
     }
 
-    Collection<ChannelStatus> statuses() {
+    @Override
+    public Collection<ChannelStatus> statuses() {
         List<ChannelStatus> all = new ArrayList<>(channels.size());
         for (Channel c : channels.values()) {
             all.add(c.status());
@@ -182,10 +181,10 @@ final class ChannelBook {
             parentChange(c, parents.leave(c, c.spec.parentGbId()), null, now);
         }
         if (c.outageOpen) {
-            writes.accept(new Write.CloseOutage(gbId, now));
+            writes.submit(new Write.CloseOutage(gbId, now));
         }
         noteCategory(c, now);
-        writes.accept(new Write.Removed(gbId));
+        writes.submit(new Write.Removed(gbId));
     }
 
     /**
@@ -252,15 +251,14 @@ final class ChannelBook {
             return;
         }
         ChannelSpec spec = c.spec;
-        ClassPolicy policy = policy(spec);
+        ClassPolicies.ClassPolicy policy = policy(spec);
         c.last = LastProbe.of(now.toEpochMilli(), result);
         c.awaitingFirstProbe = false;
         ChannelState before = c.state;
         boolean soft = false;
         if (result.cause() == ProbeCause.NOT_ALLOWED) {
             // Not a camera fault: the channel is not monitored until the policy or its URL changes.
-            c.state = new ChannelState(LinkState.UNKNOWN, before.state() == LinkState.UNKNOWN ? before.since() : now,
-                    0, 0, 0, 0, false, ProbeCause.NOT_ALLOWED);
+            apply(c, policy.machine().unjudged(before, ProbeCause.NOT_ALLOWED, now, false), now);
         } else {
             if (result.up()) {
                 c.lastSeen = now.toEpochMilli();
@@ -268,8 +266,7 @@ final class ChannelBook {
             guard.record(now, spec.district(), result.up());
             if (guard.suspect() && !result.up()) {
                 // The prober itself is suspect: the result says nothing about the camera (DESIGN §1).
-                c.state = new ChannelState(LinkState.UNKNOWN, before.state() == LinkState.UNKNOWN ? before.since() : now,
-                        0, 0, before.history(), before.results(), before.flapping(), result.cause());
+                apply(c, policy.machine().unjudged(before, result.cause(), now, true), now);
             } else {
                 int failures = result.up() ? 0 : before.failures() + 1;
                 if (failures == 1) {
@@ -281,20 +278,11 @@ final class ChannelBook {
                 if (!(result.up() && c.mediaLost)) {
                     // While nothing decodes, an answering server is not a recovery: only a decoded frame is (media truth).
                     StateMachine.Step step = policy.machine().onResult(before, result.up(), result.cause(), now,
-                            parents.offline(spec.parentGbId()));
-                    c.state = withPicture(c, step.next(), now);
+                            parents.offline(spec.parentGbId()), c.imageFault != null);
+                    apply(c, step, now);
                     soft = step.soft();
                 }
             }
-        }
-        ChannelState after = c.state;
-        if (after.state() != before.state() || after.flapping() != before.flapping() || after.cause() != before.cause()) {
-            // Entering or leaving flapping is a transition of its own in the history, though the state stays.
-            boolean transition = after.state() != before.state() || after.flapping() != before.flapping();
-            writeStatus(c, transition ? before.state() : null);
-        }
-        if (after.flapping() && !before.flapping() && c.counted()) {
-            writes.accept(new Write.Flapping(c.gbId, c.spec.pointClass(), now));
         }
         settleOutage(c, now, c.failingSince == 0 ? now : Instant.ofEpochMilli(c.failingSince));
         reschedule(c, dueMillis, now, soft);
@@ -325,32 +313,27 @@ final class ChannelBook {
         }
         boolean wasIntact = c.status().intact();
         c.imageOk = !failed;
-        ChannelState before = c.state;
-        ChannelState after = before;
-        if (c.mediaLost && before.state().online()) {
-            after = new ChannelState(LinkState.OFFLINE, now, before.failures(), 0, before.history(), before.results(), before.flapping(),
-                    ProbeCause.NO_MEDIA);
-        } else if (!c.mediaLost && before.state() == LinkState.OFFLINE && before.cause() == ProbeCause.NO_MEDIA) {
-            after = new ChannelState(LinkState.ONLINE, now, 0, 0, before.history(), before.results(), before.flapping(), null);
-        }
-        after = withPicture(c, after, now);
-        c.state = after;
-        if (after.state() != before.state() || c.status().intact() != wasIntact || !java.util.Objects.equals(imageFault, c.imageFault)) {
-            writeStatus(c, after.state() != before.state() ? before.state() : null);
+        StateMachine.Step step = policy(c.spec).machine().onPicture(c.state, c.mediaLost, c.imageFault != null, now);
+        apply(c, step, now);
+        if (!step.changed() && (c.status().intact() != wasIntact || !java.util.Objects.equals(imageFault, c.imageFault))) {
+            writeStatus(c, null);
         }
         settleOutage(c, now, now);
     }
 
     /**
-     * ONLINE and DEGRADED follow the picture: an image fault found hard makes an online channel DEGRADED, since then. A
-     * channel that comes back online with its fault still known comes back DEGRADED, since it came back.
+     * A decision of the state machine takes effect: the channel's new state, its status (with a row of the history for
+     * a transition), and what its events announce (camera.flapping once per episode; outages follow the state in
+     * {@link #settleOutage}).
      */
-    private static ChannelState withPicture(Channel c, ChannelState s, Instant now) {
-        LinkState wanted = c.imageFault != null ? LinkState.DEGRADED : LinkState.ONLINE;
-        if (!s.state().online() || s.state() == wanted) {
-            return s;
+    private void apply(Channel c, StateMachine.Step step, Instant now) {
+        c.state = step.next();
+        if (step.changed()) {
+            writeStatus(c, step.from());
         }
-        return new ChannelState(wanted, now, s.failures(), s.successes(), s.history(), s.results(), s.flapping(), s.cause());
+        if (step.raised(StateMachine.Event.FLAPPING_STARTED) && c.counted()) {
+            writes.submit(new Write.Flapping(c.gbId, c.spec.pointClass(), now));
+        }
     }
 
     /** Once a second: the prober guard's verdict and maintenance windows starting or ending. */
@@ -426,14 +409,14 @@ final class ChannelBook {
             replaced = c.outageCause;
             c.outageOpen = false;
             // An image fault that became a loss of stream is no recovery; a loss that came back with a faulty picture is.
-            writes.accept(new Write.CloseOutage(c.gbId, now, !c.outageDegraded));
+            writes.submit(new Write.CloseOutage(c.gbId, now, !c.outageDegraded));
             openedAt = now;
         }
         if (!c.outageOpen && down && !c.awaitingFirstProbe) {
             c.outageOpen = true;
             c.outageDegraded = degraded;
             c.outageCause = degraded ? c.imageFault : st.cause() == null ? null : st.cause().name();
-            writes.accept(new Write.OpenOutage(c.gbId, c.spec.areaPath(), c.spec.pointClass(), c.outageCause, degraded, openedAt, replaced));
+            writes.submit(new Write.OpenOutage(c.gbId, c.spec.areaPath(), c.spec.pointClass(), c.outageCause, degraded, openedAt, replaced));
             // One definition of down: a loss of stream is down for availability from the same first failed probe as its
             // outage, so outage durations, availability and MTTR agree.
             noteCategory(c, degraded ? now : openedAt);
@@ -441,7 +424,7 @@ final class ChannelBook {
         } else if (c.outageOpen && clear) {
             c.outageOpen = false;
             c.outageCause = null;
-            writes.accept(new Write.CloseOutage(c.gbId, now));
+            writes.submit(new Write.CloseOutage(c.gbId, now));
         }
         noteCategory(c, now);
     }
@@ -451,7 +434,7 @@ final class ChannelBook {
         TimeCategory category = TimeCategory.of(c);
         if (category != c.category) {
             c.category = category;
-            writes.accept(new Write.Category(c.gbId, category, now));
+            writes.submit(new Write.Category(c.gbId, category, now));
         }
     }
 
@@ -464,10 +447,10 @@ final class ChannelBook {
         ParentTracker.Parent p = parents.parent(parentGbId);
         if (change == ParentTracker.Change.WENT_OFFLINE && !p.outageOpen && c.counted()) {
             p.outageOpen = true;
-            writes.accept(new Write.OpenOutage(parentGbId, c.spec.areaPath(), c.spec.pointClass(), cause == null ? null : cause.name(), false, now));
+            writes.submit(new Write.OpenOutage(parentGbId, c.spec.areaPath(), c.spec.pointClass(), cause == null ? null : cause.name(), false, now));
         } else if (change == ParentTracker.Change.CAME_BACK && p.outageOpen) {
             p.outageOpen = false;
-            writes.accept(new Write.CloseOutage(parentGbId, now));
+            writes.submit(new Write.CloseOutage(parentGbId, now));
         }
     }
 
@@ -476,7 +459,7 @@ final class ChannelBook {
     }
 
     private void writeStatus(Channel c, LinkState from) {
-        writes.accept(new Write.Status(c.status(), c.imageFault, c.lastSeenAt(), c.last == null ? null : Instant.ofEpochMilli(c.last.atMillis()),
+        writes.submit(new Write.Status(c.status(), c.imageFault, c.lastSeenAt(), c.last == null ? null : Instant.ofEpochMilli(c.last.atMillis()),
                 c.last == null ? null : c.last.detail(), from));
     }
 
@@ -493,7 +476,7 @@ final class ChannelBook {
         dueQueue.add(c);
     }
 
-    private ClassPolicy policy(ChannelSpec spec) {
-        return policies.apply(spec.pointClass());
+    private ClassPolicies.ClassPolicy policy(ChannelSpec spec) {
+        return policies.of(spec.pointClass());
     }
 }

@@ -1,11 +1,10 @@
 package city.vigil.monitor;
 
-import city.vigil.camera.StreamSecret;
 import city.vigil.camera.StreamProtocol;
+import city.vigil.camera.StreamSecret;
 import city.vigil.platform.CredentialCipher;
 import city.vigil.probe.HttpStreamProbe;
 import city.vigil.probe.ProbeCause;
-import city.vigil.probe.ProbeDepth;
 import city.vigil.probe.ProbeResult;
 import city.vigil.probe.ProbeTarget;
 import city.vigil.probe.ProbeTimeouts;
@@ -23,7 +22,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntFunction;
 
 /**
  * Probes one channel's stream with the probe its protocol needs: RTSP (to the configured depth), HTTP-FLV,
@@ -44,10 +42,10 @@ final class ChannelProber {
     private final TcpProbe tcp;
     private final TargetPolicy policy;
     private final CredentialCipher cipher;
-    private final IntFunction<ProbeDepth> depthOfClass;
+    private final ClassPolicies depthOfClass;
     private final Map<String, Verdict> verdicts = new HashMap<>();
 
-    ChannelProber(Vertx vertx, ProbeTimeouts timeouts, TargetPolicy policy, CredentialCipher cipher, IntFunction<ProbeDepth> depthOfClass) {
+    ChannelProber(Vertx vertx, ProbeTimeouts timeouts, TargetPolicy policy, CredentialCipher cipher, ClassPolicies depthOfClass) {
         this.vertx = (VertxInternal) vertx;
         this.rtsp = new RtspProbe(vertx, timeouts);
         this.http = new HttpStreamProbe(vertx, timeouts);
@@ -89,7 +87,7 @@ final class ChannelProber {
             return tcp.probe(target, port);
         }
         return switch (protocol) {
-            case RTSP -> rtsp.probe(target, depthOfClass.apply(pointClass));
+            case RTSP -> rtsp.probe(target, depthOfClass.depth(pointClass));
             case HTTP_FLV -> http.flv(target);
             case HTTP_TS -> http.mpegTs(target);
             case HLS -> http.hls(target);

@@ -1,6 +1,7 @@
 package city.vigil.monitor;
 
 import city.vigil.probe.ProbeCause;
+import city.vigil.status.LinkState;
 import java.time.Instant;
 
 /**

@@ -27,14 +27,16 @@ final class Monitor implements AutoCloseable {
     private final ProbeDispatcher dispatcher;
     private final MonitorMetrics metrics;
     private final Clock clock;
-    private final java.util.function.BooleanSupplier writesBackedUp;
+    private final WriteQueue writes;
+    /** Work that arrived while the writer was backed up, in arrival order (event loop only). */
+    private final java.util.ArrayDeque<Consumer<Instant>> held = new java.util.ArrayDeque<>();
     private long tickTimer = -1;
     private long secondTimer = -1;
 
-    /** {@code writesBackedUp}: the writer holds as many decisions as it may (PostgreSQL away): probing pauses. */
+    /** {@code writes}: where the book's decisions go; while it is backed up (PostgreSQL away) probing pauses. */
     Monitor(Vertx vertx, ChannelBook book, ChannelProber prober, ProbeDispatcher dispatcher, MonitorMetrics metrics, Clock clock,
-            java.util.function.BooleanSupplier writesBackedUp) {
-        this.writesBackedUp = writesBackedUp;
+            WriteQueue writes) {
+        this.writes = writes;
         this.vertx = vertx;
         // A context of its own: the monitor's work is serialised on one event loop, apart from request handling.
         this.context = ((VertxInternal) vertx).createEventLoopContext();
@@ -55,17 +57,27 @@ final class Monitor implements AutoCloseable {
         });
     }
 
-    /** Runs {@code work} on the monitor's event loop, with the current time. */
+    /**
+     * Runs {@code work} on the monitor's event loop, with the current time. While the writer is backed up the work is
+     * held, in order, and runs once the backlog drains: no decision is made that could not be written, so the writer's
+     * queue stays bounded by its limit plus the probes already in flight.
+     */
     void run(Consumer<Instant> work) {
-        context.runOnContext(v -> work.accept(clock.instant()));
+        context.runOnContext(v -> {
+            if (!held.isEmpty() || writes.backedUp()) {
+                held.add(work);
+            } else {
+                work.accept(clock.instant());
+            }
+        });
     }
 
-    /** Runs {@code work} on the event loop and waits for it (start-up, tests, shutdown). */
+    /** Runs {@code work} on the event loop and waits for it (start-up, registry comparison, tests). */
     void runAndWait(Consumer<Instant> work) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        context.runOnContext(v -> {
+        run(now -> {
             try {
-                work.accept(clock.instant());
+                work.accept(now);
                 done.complete(null);
             } catch (RuntimeException e) {
                 done.completeExceptionally(e);
@@ -79,9 +91,12 @@ final class Monitor implements AutoCloseable {
     }
 
     private void tick() {
-        if (writesBackedUp.getAsBoolean()) {
+        if (writes.backedUp()) {
             // Nothing decided now could be written: the channels keep their state and are probed when the backlog clears.
             return;
+        }
+        while (!held.isEmpty()) {
+            held.poll().accept(clock.instant());
         }
         long now = clock.millis();
         List<Channel> due = book.takeDue(now);

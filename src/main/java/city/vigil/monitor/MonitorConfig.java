@@ -5,7 +5,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +19,10 @@ public interface MonitorConfig {
     /** Per point class ("1", "2", "3", "4", "9") overrides of interval, thresholds and depth. */
     @WithName("class")
     Map<String, ClassSettings> classes();
+
+    /** How often a channel is probed, unless its point class says otherwise (application.properties sets classes 1 and 2). */
+    @WithDefault("120s")
+    Duration interval();
 
     /** Soft failures are re-probed after this. */
     @WithDefault("10s")
@@ -44,10 +47,6 @@ public interface MonitorConfig {
     /** Probes in flight at once, all channels together. */
     @WithDefault("4000")
     int maxInFlight();
-
-    /** Probes in flight at once per device host (camera, NVR): Vigil never overloads a device. */
-    @WithDefault("2")
-    int perHost();
 
     /** Due probes waiting for a slot before new ones are skipped to their next turn (and counted). */
     @WithDefault("200000")
@@ -77,9 +76,11 @@ public interface MonitorConfig {
     @WithDefault("15s")
     Duration maintenanceRefresh();
 
-    /** "memory", "redis", or "auto" (Redis when quarkus.redis.hosts is set). */
+    /** memory, redis, or auto (Redis when quarkus.redis.hosts is set). */
     @WithDefault("auto")
-    String statusStore();
+    StoreKind statusStore();
+
+    enum StoreKind { MEMORY, REDIS, AUTO }
 
     /** Key prefix in Redis, so that several Vigils (and tests) can share one server. */
     @WithDefault("vigil:")
@@ -89,15 +90,13 @@ public interface MonitorConfig {
     @WithDefault("10s")
     Duration redisCheckInterval();
 
-    Targets targets();
-
     Guard guard();
 
     /** Overrides for one point class. */
     interface ClassSettings {
         Optional<Duration> interval();
 
-        /** Re-probe after a soft failure (default: 5 s for class 1, {@code retry-interval} for the rest). */
+        /** Re-probe after a soft failure (default: {@code retry-interval}; application.properties sets 5 s for class 1). */
         Optional<Duration> retryInterval();
 
         Optional<Integer> failuresToOffline();
@@ -105,19 +104,6 @@ public interface MonitorConfig {
         Optional<Integer> successesToOnline();
 
         Optional<ProbeDepth> depth();
-    }
-
-    /** Which probe targets are allowed (DESIGN §4). */
-    interface Targets {
-        /** Camera-network ranges probes may go to. Empty: any address that is not refused below. */
-        Optional<List<String>> allowedCidrs();
-
-        /** Loopback, link-local and metadata addresses are refused unless this is set (demo and tests). */
-        @WithDefault("false")
-        boolean allowLoopback();
-
-        /** Ports probes may connect to. Empty: any. */
-        Optional<List<Integer>> allowedPorts();
     }
 
     /** Prober self-protection thresholds. */

@@ -1,5 +1,6 @@
 package city.vigil.monitor;
 
+import city.vigil.platform.Meter;
 import city.vigil.probe.ProbeCause;
 import city.vigil.probe.ProbeResult;
 import io.micrometer.core.instrument.Counter;
@@ -30,10 +31,9 @@ final class MonitorMetrics {
 
     MonitorMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.lag = Timer.builder("vigil.probe.schedule.lag").description("How late probes start after they were due")
-                .publishPercentileHistogram().maximumExpectedValue(Duration.ofMinutes(2)).register(registry);
-        this.channels = MultiGauge.builder("vigil.channels").description("Channels by state, point class and district").register(registry);
-        registry.gauge("vigil.outages.open", openOutages);
+        this.lag = Meter.MONITOR_SCHEDULE_LAG.timer().publishPercentileHistogram().maximumExpectedValue(Duration.ofMinutes(2)).register(registry);
+        this.channels = Meter.RATES_CHANNELS.multiGauge().register(registry);
+        Meter.OUTAGE_OPEN.gauge(openOutages, AtomicLong::get).register(registry);
     }
 
     MeterRegistry registry() {
@@ -46,12 +46,10 @@ final class MonitorMetrics {
         int i = result.up() ? 0 : result.cause().ordinal() + 1;
         if (byOutcome[i] == null) {
             String outcome = result.up() ? "up" : result.cause().name().toLowerCase();
-            byOutcome[i] = Counter.builder("vigil.probes").description("Liveness probes by protocol and outcome")
-                    .tags("protocol", protocol, "outcome", outcome).register(registry);
+            byOutcome[i] = Meter.MONITOR_PROBES.counter(protocol, outcome).register(registry);
         }
         byOutcome[i].increment();
-        latency.computeIfAbsent(protocol, p -> Timer.builder("vigil.probe.latency").description("Liveness probe duration")
-                .tags("protocol", p).publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(10)).register(registry))
+        latency.computeIfAbsent(protocol, p -> Meter.MONITOR_PROBE_LATENCY.timer(p).publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(10)).register(registry))
                 .record(result.latency().toNanos(), TimeUnit.NANOSECONDS);
     }
 

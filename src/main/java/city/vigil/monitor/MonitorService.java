@@ -1,39 +1,37 @@
 package city.vigil.monitor;
 
+import city.vigil.area.AreaMoved;
 import city.vigil.camera.CamerasChanged;
 import city.vigil.maintenance.MaintenanceChanged;
 import city.vigil.maintenance.MaintenanceService;
 import city.vigil.platform.CredentialCipher;
 import city.vigil.platform.Daemons;
-import city.vigil.platform.EmbeddedDatabase;
-import city.vigil.platform.RedisKeys;
+import city.vigil.platform.Meter;
 import city.vigil.probe.HostSessions;
 import city.vigil.probe.ProbeCause;
-import city.vigil.probe.ProbeDepth;
 import city.vigil.probe.ProbeTimeouts;
 import city.vigil.probe.TargetPolicy;
-import city.vigil.sim.DemoConfig;
+import city.vigil.rates.RateCounts;
+import city.vigil.status.ChannelView;
+import city.vigil.status.LinkState;
+import city.vigil.status.LiveChannels;
+import city.vigil.status.StatusStore;
 import io.agroal.api.AgroalDataSource;
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.enterprise.inject.Instance;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,12 +40,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,7 +50,7 @@ import org.jboss.logging.Logger;
  * periodic full comparison) and with maintenance windows. The APIs read live status through here.
  */
 @ApplicationScoped
-public class MonitorService {
+public class MonitorService implements LiveChannels {
     private static final Logger LOG = Logger.getLogger(MonitorService.class);
     private static final int RECONCILE_BATCH = 5_000;
 
@@ -72,49 +66,43 @@ public class MonitorService {
     private final CredentialCipher cipher;
     private final MeterRegistry meters;
     private final MaintenanceService maintenance;
-    private final Instance<RedisDataSource> redis;
-    private final DemoConfig demo;
     private final Event<StateChanged> stateChanged;
+    private final StatusStore store;
+    private final String storeName;
+    private final TargetPolicy targets;
+    /** Sessions per device host, shared with the deep tier's grabs. */
+    private final HostSessions hostSessions;
+    private final ClassPolicies policies;
     private final Clock clock = Clock.systemUTC();
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AtomicBoolean reconcileWanted = new AtomicBoolean();
-    private final AtomicLong suspectAlerts = new AtomicLong();
-    private volatile Instant suspectSince;
-    private StatusStore store;
-    private String storeName;
-    // Set once by the start-up thread, read by request threads.
-    private volatile TargetPolicy policy;
-    /** Sessions per device host, shared by the liveness probes and the deep tier's grabs. */
-    private final HostSessions hostSessions;
-    private static final int DEMO_PER_HOST = 64;
     private volatile ChannelBook book;
     private volatile Monitor monitor;
     private volatile StatusWriter writer;
+    private volatile ProberSuspectAlarm suspectAlarm;
     private MonitorMetrics metrics;
+    /** Start-up and registry changes, off the event loop and the request threads. */
     private ScheduledExecutorService background;
     private ChannelLoader loader;
-    private final Map<Integer, ChannelBook.ClassPolicy> policies = new ConcurrentHashMap<>();
 
     MonitorService(MonitorConfig config, AgroalDataSource dataSource, Vertx vertx, CredentialCipher cipher, MeterRegistry meters,
-                   MaintenanceService maintenance, Instance<RedisDataSource> redis, DemoConfig demo, Event<StateChanged> stateChanged) {
-        this.stateChanged = stateChanged;
+                   MaintenanceService maintenance, StatusStore store, TargetPolicy targets, HostSessions hostSessions,
+                   Event<StateChanged> stateChanged) {
         this.config = config;
         this.dataSource = dataSource;
         this.vertx = vertx;
         this.cipher = cipher;
         this.meters = meters;
         this.maintenance = maintenance;
-        this.redis = redis;
-        this.demo = demo;
-        // The demo's simulated cameras all share one loopback host, which stands for a whole fleet, not one device.
-        this.hostSessions = new HostSessions(demo.enabled() && EmbeddedDatabase.active() ? Math.max(config.perHost(), DEMO_PER_HOST) : config.perHost());
+        this.store = store;
+        this.storeName = StatusStoreChoice.name(config);
+        this.targets = targets;
+        this.hostSessions = hostSessions;
+        this.stateChanged = stateChanged;
+        this.policies = new ClassPolicies(config);
     }
 
     void onStart(@Observes StartupEvent event) {
-        boolean allowLoopback = config.targets().allowLoopback() || demo.enabled() && EmbeddedDatabase.active();
-        policy = new TargetPolicy(config.targets().allowedCidrs().orElse(List.of()), allowLoopback,
-                new HashSet<>(config.targets().allowedPorts().orElse(List.of())));
-        store = chooseStore();
         metrics = new MonitorMetrics(meters);
         background = Daemons.scheduler("vigil-monitor");
         if (!config.enabled()) {
@@ -134,24 +122,14 @@ public class MonitorService {
         return store;
     }
 
-    /** Where probes of either tier may go (DESIGN §4). */
-    public TargetPolicy targetPolicy() {
-        return policy;
-    }
-
-    /** The per-host session budget; the deep tier takes its sessions from it too. */
-    public HostSessions hostSessions() {
-        return hostSessions;
-    }
-
-    /** The live view of one channel, when this node monitors it. */
+    @Override
     public Optional<ChannelView> channel(String gbId) {
         ChannelBook b = book;
         Channel c = b == null ? null : b.channel(gbId);
         if (c == null) {
             return Optional.empty();
         }
-        return Optional.of(ChannelView.of(c, b.parentOffline(c.spec.parentGbId()), policy(c.spec.pointClass()).rules().failuresToOffline()));
+        return Optional.of(c.view(b.parentOffline(c.spec.parentGbId()), policies.of(c.spec.pointClass()).rules().failuresToOffline()));
     }
 
     public Info info() {
@@ -159,8 +137,8 @@ public class MonitorService {
         ProbeDispatcher d = monitor == null ? null : monitor.dispatcher();
         return new Info(config.enabled(), ready.get(), storeName, b == null ? 0 : b.size(), b == null ? 0 : b.scheduled(),
                 d == null ? 0 : d.inFlight(), d == null ? 0 : d.queued(), d == null ? 0 : d.dropped(),
-                writer == null ? 0 : writer.pending(), writer == null ? 0 : writer.rebuilds(), b != null && b.suspect(), suspectSince,
-                suspectAlerts.get());
+                writer == null ? 0 : writer.pending(), writer == null ? 0 : writer.rebuilds(), b != null && b.suspect(),
+                suspectAlarm == null ? null : suspectAlarm.since(), suspectAlarm == null ? 0 : suspectAlarm.alerts());
     }
 
     /** True when every decision so far has reached the status store and PostgreSQL (tests, shutdown). */
@@ -183,6 +161,11 @@ public class MonitorService {
     }
 
     // ---- registry and maintenance changes --------------------------------------------------------------------------
+
+    /** A moved area changed the paths of all its cameras: the whole registry is compared. */
+    void areaMoved(@Observes(during = TransactionPhase.AFTER_SUCCESS) AreaMoved event) {
+        camerasChanged(CamerasChanged.many());
+    }
 
     void camerasChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CamerasChanged event) {
         if (!config.enabled() || background == null) {
@@ -210,19 +193,6 @@ public class MonitorService {
 
     // ---- start-up --------------------------------------------------------------------------------------------------
 
-    private StatusStore chooseStore() {
-        boolean redisConfigured = ConfigProvider.getConfig().getOptionalValue("quarkus.redis.hosts", String.class)
-                .filter(h -> !h.isBlank()).isPresent();
-        String choice = config.statusStore();
-        boolean useRedis = choice.equals("redis") || choice.equals("auto") && redisConfigured;
-        if (useRedis) {
-            storeName = "redis";
-            return new RedisStatusStore(redis.get(), new RedisKeys(config.redisPrefix()));
-        }
-        storeName = "memory";
-        return new InProcessStatusStore();
-    }
-
     private void startMonitoring() {
         try {
             long started = System.nanoTime();
@@ -231,9 +201,10 @@ public class MonitorService {
             // Decisions the last run could not write go first: the state restored below then includes them.
             PendingWrites leftovers = PendingWrites.inDataDir();
             leftovers.replay(journal);
-            writer = new StatusWriter(store, journal, () -> book.statuses(), config.redisCheckInterval().toMillis(), stateChanged::fire,
+            suspectAlarm = new ProberSuspectAlarm(dataSource, background);
+            writer = new StatusWriter(store, journal, config.redisCheckInterval().toMillis(), stateChanged,
                     config.maxPendingWrites(), leftovers);
-            book = new ChannelBook(this::policy, new ProberGuard(guardRules()), writer::submit, this::onGuardChange);
+            book = new ChannelBook(policies, new ProberGuard(guardRules()), writer, suspectAlarm);
             book.setRules(maintenance.rules(), clock.instant());
             Map<String, ChannelState> restored = new HashMap<>();
             Map<String, Long> lastSeen = new HashMap<>();
@@ -246,22 +217,16 @@ public class MonitorService {
                     imageFaults.get(spec.gbId()), openOutages.remove(spec.gbId()), lastSeen.getOrDefault(spec.gbId(), 0L),
                     categories.get(spec.gbId()), now));
             openOutages.forEach(book::restoreParentOutage);
-            writer.rebuild();
-            writer.start();
+            writer.start(book);
             ChannelProber prober = new ChannelProber(vertx, new ProbeTimeouts(config.connectTimeout(), config.firstByteTimeout(),
-                    config.totalTimeout()), policy, cipher, this::depth);
+                    config.totalTimeout()), targets, cipher, policies);
             monitor = new Monitor(vertx, book, prober, new ProbeDispatcher(config.maxInFlight(), hostSessions, config.maxQueued()),
-                    metrics, clock, writer::backedUp);
+                    metrics, clock, writer);
             registerGauges();
             monitor.start();
             ready.set(true);
             LOG.infof("Liveness monitor started: %d channels (%d with a restored state), status store %s, in %d ms", n, restored.size(),
                     storeName, (System.nanoTime() - started) / 1_000_000);
-            long reconcileMs = config.reconcileInterval().toMillis();
-            background.scheduleWithFixedDelay(this::reconcile, reconcileMs, reconcileMs, TimeUnit.MILLISECONDS);
-            long maintenanceMs = config.maintenanceRefresh().toMillis();
-            background.scheduleWithFixedDelay(this::refreshMaintenance, maintenanceMs, maintenanceMs, TimeUnit.MILLISECONDS);
-            background.scheduleWithFixedDelay(this::refreshGauges, 0, 15, TimeUnit.SECONDS);
             if (reconcileWanted.getAndSet(false)) {
                 reconcile();
             }
@@ -314,7 +279,9 @@ public class MonitorService {
     // ---- periodic work (background thread) -------------------------------------------------------------------------
 
     /** Compares the whole registry with what is monitored, in batches handed to the event loop. */
-    private void reconcile() {
+    @Scheduled(every = "${vigil.monitor.reconcile-interval}", delayed = "${vigil.monitor.reconcile-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reconcile() {
         if (!ready.get()) {
             return;
         }
@@ -342,7 +309,11 @@ public class MonitorService {
         }
     }
 
-    private void refreshMaintenance() {
+    @Scheduled(every = "${vigil.monitor.maintenance-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refreshMaintenance() {
+        if (!ready.get()) {
+            return;
+        }
         try {
             var rules = maintenance.rules();
             monitor.run(now -> book.setRules(rules, now));
@@ -351,7 +322,11 @@ public class MonitorService {
         }
     }
 
-    private void refreshGauges() {
+    @Scheduled(every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refreshGauges() {
+        if (!ready.get()) {
+            return;
+        }
         try {
             List<String> districts = new ArrayList<>();
             query("SELECT code FROM area WHERE level = 'DISTRICT' ORDER BY code", rs -> districts.add(rs.getString(1)));
@@ -382,85 +357,17 @@ public class MonitorService {
 
     private void registerGauges() {
         ProbeDispatcher d = monitor.dispatcher();
-        meters.gauge("vigil.probes.in.flight", d, ProbeDispatcher::inFlight);
-        meters.gauge("vigil.probes.queued", d, ProbeDispatcher::queued);
-        FunctionCounter.builder("vigil.probes.skipped", d, ProbeDispatcher::dropped)
-                .description("Due probes skipped to their next turn because the dispatcher queue was full").register(meters);
-        meters.gauge("vigil.monitor.channels", book, ChannelBook::size);
-        meters.gauge("vigil.monitor.writes.pending", writer, StatusWriter::pending);
-        meters.gauge("vigil.prober.suspect", this, s -> s.suspectSince == null ? 0 : 1);
-    }
-
-    // ---- policies -------------------------------------------------------------------------------------------------
-
-    private ChannelBook.ClassPolicy policy(int pointClass) {
-        return policies.computeIfAbsent(pointClass, pc -> {
-            Optional<MonitorConfig.ClassSettings> s = Optional.ofNullable(config.classes().get(Integer.toString(pc)));
-            Duration interval = s.flatMap(MonitorConfig.ClassSettings::interval).orElse(defaultInterval(pc));
-            StateRules defaults = StateRules.defaults();
-            StateRules rules = new StateRules(s.flatMap(MonitorConfig.ClassSettings::failuresToOffline).orElse(config.failuresToOffline()),
-                    s.flatMap(MonitorConfig.ClassSettings::successesToOnline).orElse(config.successesToOnline()),
-                    defaults.flapWindow(), defaults.flapEnter(), defaults.flapLeave());
-            Duration retry = s.flatMap(MonitorConfig.ClassSettings::retryInterval).orElse(defaultRetry(pc, config.retryInterval()));
-            return ChannelBook.ClassPolicy.of(new ProbeTiming(interval, retry), rules);
-        });
-    }
-
-    /** Class 1 retries a soft failure after 5 s (see {@link #defaultInterval}); the rest after {@code retry-interval}. */
-    static Duration defaultRetry(int pointClass, Duration configured) {
-        return pointClass == 1 && configured.compareTo(CLASS1_RETRY) > 0 ? CLASS1_RETRY : configured;
-    }
-
-    private static final Duration CLASS1_RETRY = Duration.ofSeconds(5);
-
-    private ProbeDepth depth(int pointClass) {
-        return Optional.ofNullable(config.classes().get(Integer.toString(pointClass))).flatMap(MonitorConfig.ClassSettings::depth)
-                .orElse(config.depth());
-    }
-
-    /**
-     * DESIGN §1: class 2 every 60 s, the rest every 120 s. Class 1 every 15 s rather than DESIGN's 30 s: with 30 s and
-     * two 10 s retries a lost class-1 stream is known 20–50 s later, and its webhook is due within 30 s (p95).
-     */
-    static Duration defaultInterval(int pointClass) {
-        return switch (pointClass) {
-            case 1 -> Duration.ofSeconds(15);
-            case 2 -> Duration.ofSeconds(60);
-            default -> Duration.ofSeconds(120);
-        };
+        Meter.MONITOR_PROBES_IN_FLIGHT.gauge(d, ProbeDispatcher::inFlight).register(meters);
+        Meter.MONITOR_PROBES_QUEUED.gauge(d, ProbeDispatcher::queued).register(meters);
+        Meter.MONITOR_PROBES_SKIPPED.functionCounter(d, ProbeDispatcher::dropped).register(meters);
+        Meter.MONITOR_CHANNELS.gauge(book, ChannelBook::size).register(meters);
+        Meter.MONITOR_WRITES_PENDING.gauge(writer, StatusWriter::pending).register(meters);
+        Meter.MONITOR_PROBER_SUSPECT.gauge(suspectAlarm, a -> a.since() == null ? 0 : 1).register(meters);
     }
 
     private ProberGuard.Rules guardRules() {
         MonitorConfig.Guard g = config.guard();
         return new ProberGuard.Rules(g.window(), g.minProbes(), g.enterShare(), g.leaveShare(), g.minDistricts());
-    }
-
-    private void onGuardChange(ProberGuard.Change change, Instant at) {
-        if (change == ProberGuard.Change.BECAME_SUSPECT) {
-            suspectSince = at;
-            suspectAlerts.incrementAndGet();
-            // One alert per episode (the webhook event monitor.prober_suspect builds on this).
-            LOG.errorf("ALERT prober_suspect: most probes fail at once across districts; results count as UNKNOWN and no outages open "
-                    + "until the prober's own network recovers (since %s)", at);
-            background.execute(() -> announceSuspect(at));
-        } else if (change == ProberGuard.Change.CLEARED) {
-            LOG.infof("Prober no longer suspect (suspect since %s)", suspectSince);
-            suspectSince = null;
-        }
-    }
-
-    /** monitor.prober_suspect into the outbox, for alerting systems (one per episode, as the log line). */
-    private void announceSuspect(Instant at) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO event_outbox (type, occurred_at, "
-                + "severity, data) VALUES ('monitor.prober_suspect', ?, 3, jsonb_build_object('since', ?::text, 'message', ?))")) {
-            s.setTimestamp(1, Timestamp.from(at));
-            s.setString(2, at.toString());
-            s.setString(3, "Most probes fail at once across districts: results count as UNKNOWN and no outages open until the prober's own "
-                    + "network recovers");
-            s.executeUpdate();
-        } catch (SQLException e) {
-            LOG.warnf("Cannot write the prober_suspect event: %s", e.getMessage());
-        }
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -1,18 +1,18 @@
 package city.vigil.monitor;
 
-import city.vigil.event.EventType;
 import city.vigil.event.Outbox;
-import city.vigil.event.Severity;
-import city.vigil.probe.ProbeCause;
+import city.vigil.event.OutboxEvent;
+import city.vigil.outage.OutageStore;
+import city.vigil.status.ChannelStatus;
 import io.agroal.api.AgroalDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes a batch of the monitor's decisions to PostgreSQL in one transaction: channel statuses (restart safety),
@@ -30,11 +30,6 @@ final class StatusJournal {
             + "flapping = excluded.flapping, last_seen_at = excluded.last_seen_at, last_probe_at = excluded.last_probe_at, "
             + "detail = excluded.detail, updated_at = now()";
     private static final String INSERT_TRANSITION = "INSERT INTO state_transition (gb_id, at, from_state, to_state, cause, flapping) VALUES (?, ?, ?, ?, ?, ?)";
-    private static final String OPEN_OUTAGE = "INSERT INTO outage (gb_id, area_path, point_class, cause, started_at) VALUES (?, ?, ?, ?, ?) "
-            + "ON CONFLICT (gb_id) WHERE ended_at IS NULL DO NOTHING RETURNING id";
-    private static final String CLOSE_OUTAGE = "UPDATE outage SET ended_at = greatest(?, started_at) WHERE gb_id = ? AND ended_at IS NULL "
-            + "RETURNING id, point_class, cause";
-
     /** Closes the open interval when the category changed … */
     private static final String CLOSE_CATEGORY = "UPDATE category_interval SET ended_at = greatest(?, started_at) WHERE gb_id = ? AND ended_at IS NULL "
             + "AND category <> ?";
@@ -53,40 +48,25 @@ final class StatusJournal {
             c.setAutoCommit(false);
             try (PreparedStatement status = c.prepareStatement(UPSERT_STATUS);
                  PreparedStatement transition = c.prepareStatement(INSERT_TRANSITION);
-                 PreparedStatement open = c.prepareStatement(OPEN_OUTAGE);
-                 PreparedStatement close = c.prepareStatement(CLOSE_OUTAGE);
-                 PreparedStatement event = Outbox.prepare(c);
                  PreparedStatement closeCategory = c.prepareStatement(CLOSE_CATEGORY);
                  PreparedStatement openCategory = c.prepareStatement(OPEN_CATEGORY)) {
                 for (Write w : batch) {
                     if (w instanceof Write.Status s) {
                         addStatus(status, transition, s);
                     } else if (w instanceof Write.OpenOutage o) {
-                        open.setString(1, o.gbId());
-                        open.setString(2, o.areaPath());
-                        open.setShort(3, (short) o.pointClass());
-                        open.setString(4, o.cause());
-                        open.setTimestamp(5, Timestamp.from(o.at()));
-                        try (ResultSet opened = open.executeQuery()) {
-                            if (opened.next()) {
-                                EventType type = o.degraded() ? EventType.CAMERA_DEGRADED : EventType.CAMERA_OFFLINE;
-                                Outbox.outageEvent(event, type, opened.getLong(1), Severity.of(type, o.pointClass()), o.at(), o.replacedCause());
-                            }
+                        Optional<Long> opened = OutageStore.open(c, o.gbId(), o.areaPath(), o.pointClass(), o.cause(), o.at());
+                        if (opened.isPresent()) {
+                            Outbox.append(c, OutboxEvent.outageOpened(opened.get(), o.degraded(), o.pointClass(), o.at(), o.replacedCause()));
                         }
                     } else if (w instanceof Write.CloseOutage o) {
-                        close.setTimestamp(1, Timestamp.from(o.at()));
-                        close.setString(2, o.gbId());
-                        try (ResultSet closed = close.executeQuery()) {
-                            if (closed.next() && o.recovered()) {
-                                EventType was = isImageFault(closed.getString(3)) ? EventType.CAMERA_DEGRADED : EventType.CAMERA_OFFLINE;
-                                Outbox.outageEvent(event, EventType.CAMERA_ONLINE, closed.getLong(1), Severity.of(was, closed.getShort(2)), o.at());
-                            }
+                        Optional<OutageStore.Closed> closed = OutageStore.close(c, o.gbId(), o.at());
+                        if (closed.isPresent() && o.recovered()) {
+                            OutageStore.Closed k = closed.get();
+                            Outbox.append(c, OutboxEvent.outageRecovered(k.id(), k.imageFault(), k.pointClass(), o.at()));
                         }
-                    }
-                    if (w instanceof Write.Flapping f) {
-                        Outbox.channelEvent(c, EventType.CAMERA_FLAPPING, f.gbId(), f.pointClass(), f.at());
-                    }
-                    if (w instanceof Write.Category k) {
+                    } else if (w instanceof Write.Flapping f) {
+                        Outbox.append(c, OutboxEvent.flapping(f.gbId(), f.pointClass(), f.at()));
+                    } else if (w instanceof Write.Category k) {
                         closeCategory.setTimestamp(1, Timestamp.from(k.at()));
                         closeCategory.setString(2, k.gbId());
                         closeCategory.setString(3, k.category().name());
@@ -132,19 +112,6 @@ final class StatusJournal {
             transition.setBoolean(6, st.flapping());
             transition.addBatch();
         }
-    }
-
-    /** DEGRADED outages carry the image fault as their cause; every other cause is a probe's. */
-    private static boolean isImageFault(String cause) {
-        if (cause == null) {
-            return false;
-        }
-        for (ProbeCause p : ProbeCause.values()) {
-            if (p.name().equals(cause)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void timestamp(PreparedStatement s, int index, Instant value) throws SQLException {

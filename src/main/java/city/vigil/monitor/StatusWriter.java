@@ -1,5 +1,8 @@
 package city.vigil.monitor;
 
+import city.vigil.status.ChannelStatus;
+import city.vigil.status.StatusStore;
+import jakarta.enterprise.event.Event;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -7,7 +10,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,7 +24,7 @@ import org.jboss.logging.Logger;
  * backlog is a metric. At shutdown the writer tries for a few seconds more, then leaves what is still unwritten in
  * {@link PendingWrites} for the next start to apply first.
  */
-final class StatusWriter implements AutoCloseable {
+final class StatusWriter implements WriteQueue, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(StatusWriter.class);
     private static final int BATCH = 5_000;
 
@@ -34,8 +36,8 @@ final class StatusWriter implements AutoCloseable {
     private volatile List<Write> inFlight = List.of();
     private final StatusStore store;
     private final StatusJournal journal;
-    private final Supplier<Collection<ChannelStatus>> snapshot;
-    private final java.util.function.Consumer<StateChanged> listener;
+    private volatile Snapshot snapshot;
+    private final Event<StateChanged> stateChanged;
     private final long checkEveryMillis;
     private final Thread thread;
     private final AtomicLong rebuilds = new AtomicLong();
@@ -43,24 +45,36 @@ final class StatusWriter implements AutoCloseable {
     private volatile boolean idle = true;
     private boolean storeFailed;
 
-    StatusWriter(StatusStore store, StatusJournal journal, Supplier<Collection<ChannelStatus>> snapshot, long checkEveryMillis,
-                 java.util.function.Consumer<StateChanged> listener, int maxPending, PendingWrites leftovers) {
+    /** Every channel's status as the monitor holds it: what a lost store is rebuilt from. */
+    interface Snapshot {
+        Collection<ChannelStatus> statuses();
+    }
+
+    /**
+     * {@code stateChanged}: told of every state transition once it is journalled (the deep tier checks a channel that
+     * came back, coverage moves its sites).
+     */
+    StatusWriter(StatusStore store, StatusJournal journal, long checkEveryMillis, Event<StateChanged> stateChanged,
+                 int maxPending, PendingWrites leftovers) {
         this.maxPending = maxPending;
         this.leftovers = leftovers;
-        this.listener = listener;
+        this.stateChanged = stateChanged;
         this.store = store;
         this.journal = journal;
-        this.snapshot = snapshot;
         this.checkEveryMillis = checkEveryMillis;
         this.thread = new Thread(this::run, "vigil-status-writer");
         this.thread.setDaemon(true);
     }
 
-    void start() {
+    /** Fills the status store from {@code snapshot} (the monitor's restored state), then starts writing. */
+    void start(Snapshot snapshot) {
+        this.snapshot = snapshot;
+        store.replaceAll(snapshot.statuses());
         thread.start();
     }
 
-    void submit(Write write) {
+    @Override
+    public void submit(Write write) {
         queue.add(write);
         if (!backedUp && queue.size() >= maxPending) {
             backedUp = true;
@@ -69,7 +83,8 @@ final class StatusWriter implements AutoCloseable {
     }
 
     /** As many writes wait as may: the monitor pauses probing until the backlog is below half. */
-    boolean backedUp() {
+    @Override
+    public boolean backedUp() {
         if (backedUp && queue.size() < maxPending / 2) {
             backedUp = false;
             LOG.infof("Monitor writes caught up (%d waiting): probing resumes", queue.size());
@@ -153,7 +168,7 @@ final class StatusWriter implements AutoCloseable {
         for (Write w : batch) {
             if (w instanceof Write.Status s && s.from() != null) {
                 try {
-                    listener.accept(new StateChanged(s.status().gbId(), s.status().pointClass(), s.from(), s.status().state()));
+                    stateChanged.fire(new StateChanged(s.status().gbId(), s.status().pointClass(), s.from(), s.status().state()));
                 } catch (RuntimeException e) {
                     LOG.warnf("A state-change listener failed: %s", e.getMessage());
                 }
@@ -165,7 +180,7 @@ final class StatusWriter implements AutoCloseable {
         try {
             if (storeFailed || !store.intact()) {
                 long started = System.nanoTime();
-                Collection<ChannelStatus> all = snapshot.get();
+                Collection<ChannelStatus> all = snapshot.statuses();
                 store.replaceAll(all);
                 storeFailed = false;
                 rebuilds.incrementAndGet();
@@ -175,11 +190,6 @@ final class StatusWriter implements AutoCloseable {
             storeFailed = true;
             LOG.warnf("Status store unavailable, rebuild pending: %s", e.getMessage());
         }
-    }
-
-    /** Rebuilds the store now (start-up), on the caller's thread. */
-    void rebuild() {
-        store.replaceAll(snapshot.get());
     }
 
     /** When a stopping writer stops retrying (nanoTime). */

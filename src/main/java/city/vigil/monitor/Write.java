@@ -1,5 +1,7 @@
 package city.vigil.monitor;
 
+import city.vigil.status.ChannelStatus;
+import city.vigil.status.LinkState;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import city.vigil.platform.ApiException;
 import city.vigil.platform.CallerScope;
 import city.vigil.platform.Page;
 import city.vigil.platform.Params;
+import city.vigil.platform.Problem;
 import city.vigil.probe.ProbeCause;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,12 +16,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/outages")
 @Tag(name = "Outages", description = "Outage history of channels, newest first, and operators' acknowledgements")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid input: the problem names each rejected field and the reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "PostgreSQL is unavailable: try again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class OutageResource {
 
     @Inject
@@ -70,6 +76,7 @@ public class OutageResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get an outage")
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public OutageView get(@PathParam("id") String id) {
         Long outage = Params.wholeNumber("id", id);
         return service.find(scope.get(), outage == null ? -1 : outage).orElseThrow(() -> ApiException.notFound("Outage", id));
@@ -78,6 +85,8 @@ public class OutageResource {
     @POST
     @Path("/{id}/ack")
     @Operation(summary = "Acknowledge an outage", description = "Records who (`by`) and why (`note`); a later acknowledgement replaces it.")
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Acknowledged already: the first acknowledgement stands", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public OutageView acknowledge(@PathParam("id") String id, AckRequest request) {
         Long outage = Params.wholeNumber("id", id);
         return service.acknowledge(scope.get(), outage == null ? -1 : outage, Params.body(request));

@@ -6,8 +6,8 @@ import city.vigil.platform.ApiException;
 import city.vigil.platform.Checks;
 import city.vigil.platform.Page;
 import city.vigil.platform.Scope;
-import city.vigil.platform.Timestamps;
 import city.vigil.platform.SqlWhere;
+import city.vigil.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Reading and acknowledging outages; the monitor opens and closes them through {@link OutageStore}. */
+/** Reading and acknowledging outages; the monitor's journal opens and closes them through {@link OutageStore}. */
 @ApplicationScoped
 public class OutageService {
 

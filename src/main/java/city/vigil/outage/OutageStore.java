@@ -13,10 +13,16 @@ import java.util.Optional;
 
 /**
  * Opens and closes outages in PostgreSQL. The partial unique index (one open outage per channel) is the arbiter:
- * opening when one is already open does nothing, whoever tries, however often, from however many replicas.
+ * opening when one is already open does nothing, whoever tries, however often, from however many replicas. The only
+ * place outages open and close: the monitor's journal calls the connection forms inside its transaction.
  */
 @ApplicationScoped
 public class OutageStore {
+    private static final String OPEN = "INSERT INTO outage (gb_id, area_path, point_class, cause, started_at) VALUES (?, ?, ?, ?, ?) "
+            + "ON CONFLICT (gb_id) WHERE ended_at IS NULL DO NOTHING RETURNING id";
+    private static final String CLOSE = "UPDATE outage SET ended_at = greatest(?, started_at) WHERE gb_id = ? AND ended_at IS NULL "
+            + "RETURNING id, point_class, cause";
+
     private final AgroalDataSource dataSource;
 
     public OutageStore(AgroalDataSource dataSource) {
@@ -30,9 +36,28 @@ public class OutageStore {
 
     /** {@code cause}: a probe cause, or the image fault of a DEGRADED channel. */
     public Optional<Long> open(String gbId, String areaPath, int pointClass, String cause, Instant at) {
-        String sql = "INSERT INTO outage (gb_id, area_path, point_class, cause, started_at) VALUES (?, ?, ?, ?, ?) "
-                + "ON CONFLICT (gb_id) WHERE ended_at IS NULL DO NOTHING RETURNING id";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection()) {
+            return open(c, gbId, areaPath, pointClass, cause, at);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open an outage for " + gbId, e);
+        }
+    }
+
+    /** Closes the channel's open outage; returns its id, or empty when none was open. */
+    public Optional<Long> close(String gbId, Instant at) {
+        try (Connection c = dataSource.getConnection()) {
+            return close(c, gbId, at).map(Closed::id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot close the outage of " + gbId, e);
+        }
+    }
+
+    /**
+     * Opens an outage on the caller's transaction (the monitor's journal), unless one is open already; returns the new
+     * outage's id.
+     */
+    public static Optional<Long> open(Connection c, String gbId, String areaPath, int pointClass, String cause, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(OPEN)) {
             s.setString(1, gbId);
             s.setString(2, areaPath);
             s.setShort(3, (short) pointClass);
@@ -41,22 +66,33 @@ public class OutageStore {
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot open an outage for " + gbId, e);
         }
     }
 
-    /** Closes the channel's open outage; returns its id, or empty when none was open. */
-    public Optional<Long> close(String gbId, Instant at) {
-        String sql = "UPDATE outage SET ended_at = greatest(?, started_at) WHERE gb_id = ? AND ended_at IS NULL RETURNING id";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    /** An outage that closed: its id, point class and cause. */
+    public record Closed(long id, int pointClass, String cause) {
+        /** DEGRADED outages carry the image fault as their cause; every other cause is a probe's. */
+        public boolean imageFault() {
+            if (cause == null) {
+                return false;
+            }
+            for (ProbeCause p : ProbeCause.values()) {
+                if (p.name().equals(cause)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Closes the channel's open outage on the caller's transaction; empty when none was open. */
+    public static Optional<Closed> close(Connection c, String gbId, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(CLOSE)) {
             s.setTimestamp(1, Timestamp.from(at));
             s.setString(2, gbId);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+                return rs.next() ? Optional.of(new Closed(rs.getLong(1), rs.getShort(2), rs.getString(3))) : Optional.empty();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot close the outage of " + gbId, e);
         }
     }
 

@@ -1,6 +1,5 @@
 package city.vigil.platform;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -47,8 +46,7 @@ public class DatabaseHealth {
     }
 
     void onStart(@Observes StartupEvent event) {
-        Gauge.builder("vigil.database.available", this, h -> h.available ? 1 : 0)
-                .description("1 while PostgreSQL answers the health ping within a second").register(meters);
+        Meter.PLATFORM_DATABASE_AVAILABLE.gauge(this, h -> h.available ? 1 : 0).register(meters);
         running = true;
         thread = new Thread(this::run, "vigil-database-ping");
         thread.setDaemon(true);

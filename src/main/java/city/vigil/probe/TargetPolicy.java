@@ -22,7 +22,7 @@ public final class TargetPolicy {
     private final AddressPolicy addresses;
 
     public TargetPolicy(List<String> allowedCidrs, boolean allowLoopback, Set<Integer> ports) {
-        this.addresses = new AddressPolicy(allowedCidrs, allowLoopback, ports, AddressPolicy.Use.PROBES, "vigil.monitor.targets.allowed-cidrs");
+        this.addresses = new AddressPolicy(allowedCidrs, allowLoopback, ports, AddressPolicy.Use.PROBES, "vigil.probe.targets.allowed-cidrs");
     }
 
     public static TargetPolicy permissive() {

@@ -37,7 +37,7 @@ public final class SimulatorCommand {
         }
         Simulator simulator = Simulator.start(new SimConfig("127.0.0.1", Integer.parseInt(o.get("--rtsp-port")),
                 Integer.parseInt(o.get("--http-port")), Integer.parseInt(o.get("--control-port")), Path.of(o.get("--clip-cache")), false));
-        SimulatedFleet fleet = SimulatedFleet.plan(FleetManifest.withBrokenShare(Integer.parseInt(o.get("--cameras")), GUANGZHOU,
+        FleetPlan fleet = FleetPlan.plan(FleetManifest.withBrokenShare(Integer.parseInt(o.get("--cameras")), GUANGZHOU,
                 Double.parseDouble(o.get("--broken-share")), Long.parseLong(o.get("--seed"))));
         fleet.populate(simulator);
         simulator.prepare(Arrays.stream(Picture.values()).toArray(Picture[]::new));

@@ -3,6 +3,7 @@ package city.vigil.site;
 import city.vigil.platform.CallerScope;
 import city.vigil.platform.Page;
 import city.vigil.platform.Params;
+import city.vigil.platform.Problem;
 import city.vigil.platform.Versions;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,12 +21,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/sites")
 @Tag(name = "Key sites", description = "重点部位 that must be covered, with their coverage rule")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid input: the problem names each rejected field and the reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "PostgreSQL is unavailable: try again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SiteResource {
 
     @Inject
@@ -45,6 +51,7 @@ public class SiteResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "Get a key site")
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("code") String code) {
         Site s = service.get(scope.get(), code);
         return Response.ok(SiteView.of(s)).tag(Versions.etag(s.version)).build();
@@ -52,6 +59,7 @@ public class SiteResource {
 
     @POST
     @Operation(summary = "Create a key site")
+    @APIResponse(responseCode = "409", description = "The code or GB ID is registered already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(SiteRequest request, @Context UriInfo uri) {
         Site s = service.create(scope.get(), Params.body(request));
         return Response.created(uri.getAbsolutePathBuilder().path(s.code).build()).tag(Versions.etag(s.version))
@@ -61,6 +69,8 @@ public class SiteResource {
     @PUT
     @Path("/{code}")
     @Operation(summary = "Replace a key site")
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("code") String code, SiteRequest request, @HeaderParam("If-Match") String ifMatch) {
         Site s = Versions.write(ifMatch, () -> service.update(scope.get(), code, Params.body(request), ifMatch));
         return Response.ok(SiteView.of(s)).tag(Versions.etag(s.version)).build();
@@ -69,6 +79,8 @@ public class SiteResource {
     @DELETE
     @Path("/{code}")
     @Operation(summary = "Delete a key site")
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch) {
         Versions.write(ifMatch, () -> service.delete(scope.get(), code, ifMatch));
         return Response.noContent().build();

@@ -1,6 +1,8 @@
 package city.vigil.webhook;
 
 import city.vigil.event.EventType;
+import city.vigil.event.Outbox;
+import city.vigil.event.OutboxEvent;
 import city.vigil.platform.ApiException;
 import city.vigil.platform.Page;
 import io.agroal.api.AgroalDataSource;
@@ -129,16 +131,9 @@ public class DeliveryLog {
     String test(Subscription sub) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement e = c.prepareStatement("INSERT INTO event_outbox (type, occurred_at, severity, data) VALUES ('webhook.test', now(), 1, "
-                    + "jsonb_build_object('subscriptionId', ?::bigint, 'message', 'A test event from Vigil: this subscription receives events.')) RETURNING id");
-                 PreparedStatement d = c.prepareStatement("INSERT INTO webhook_delivery (subscription_id, event_id, state, next_attempt_at) "
-                         + "VALUES (?, ?, 'PENDING', now())")) {
-                e.setLong(1, sub.id());
-                long id;
-                try (ResultSet rs = e.executeQuery()) {
-                    rs.next();
-                    id = rs.getLong(1);
-                }
+            try (PreparedStatement d = c.prepareStatement("INSERT INTO webhook_delivery (subscription_id, event_id, state, next_attempt_at) "
+                    + "VALUES (?, ?, 'PENDING', now())")) {
+                long id = Outbox.append(c, OutboxEvent.webhookTest(sub.id(), Instant.now())).orElseThrow();
                 d.setLong(1, sub.id());
                 d.setLong(2, id);
                 d.executeUpdate();

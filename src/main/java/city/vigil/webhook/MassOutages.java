@@ -1,8 +1,9 @@
 package city.vigil.webhook;
 
+import city.vigil.area.AreaPath;
 import city.vigil.event.EventType;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import city.vigil.event.Outbox;
+import city.vigil.event.OutboxEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Decides, during one fan-out pass, whether a camera event belongs to a mass outage of its district (DESIGN §3: one
@@ -34,23 +36,21 @@ final class MassOutages {
 
     private final Connection c;
     private final WebhookConfig.MassOutage rules;
-    private final ObjectMapper json;
     private final Instant now = Instant.now();
     /** Recent camera-down events per district, counted once per pass. */
     private final Map<String, Long> recent = new HashMap<>();
     private final Set<String> announced = new HashSet<>();
 
-    MassOutages(Connection c, WebhookConfig.MassOutage rules, ObjectMapper json) {
+    MassOutages(Connection c, WebhookConfig.MassOutage rules) {
         this.c = c;
         this.rules = rules;
-        this.json = json;
     }
 
     Verdict judge(String type, String areaPath, Instant createdAt) throws SQLException {
         if (!CAMERA_DOWN.contains(type) || areaPath == null) {
             return Verdict.SEND;
         }
-        String district = district(areaPath);
+        String district = AreaPath.district(areaPath);
         long count = recent(district);
         if (count >= rules.suspicion() && createdAt.isAfter(now.minus(rules.hold()))) {
             return Verdict.HOLD;
@@ -60,13 +60,6 @@ final class MassOutages {
         }
         announce(district);
         return Verdict.GROUPED;
-    }
-
-    /** The district part of an area path ({@code 440100/440106/…} → {@code 440100/440106/}). */
-    static String district(String areaPath) {
-        int first = areaPath.indexOf('/');
-        int second = first < 0 ? -1 : areaPath.indexOf('/', first + 1);
-        return second < 0 ? areaPath : areaPath.substring(0, second + 1);
     }
 
     private long recent(String district) throws SQLException {
@@ -92,14 +85,14 @@ final class MassOutages {
             return;
         }
         Instant from = now.minus(rules.lookback());
-        ObjectNode data = summary(district, from);
+        OutboxEvent.AreaLoss loss = loss(district, from);
         long episode;
         try (PreparedStatement s = c.prepareStatement("INSERT INTO area_outage_episode (area_path, started_at, announced, peak, updated_at) "
                 + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (area_path) WHERE ended_at IS NULL DO NOTHING RETURNING id")) {
             s.setString(1, district);
             s.setTimestamp(2, Timestamp.from(from));
-            s.setInt(3, data.path("channels").asInt());
-            s.setInt(4, data.path("channels").asInt());
+            s.setInt(3, (int) loss.channels());
+            s.setInt(4, (int) loss.channels());
             s.setTimestamp(5, Timestamp.from(now));
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
@@ -108,9 +101,7 @@ final class MassOutages {
                 episode = rs.getLong(1);
             }
         }
-        data.put("episodeId", episode).put("update", false);
-        String since = data.path("since").asText(null);
-        write(EventType.AREA_OUTAGE, district, data, since == null ? now : Instant.parse(since));
+        Outbox.append(c, OutboxEvent.areaOutage(district, loss, episode, null, null, loss.since() == null ? now : loss.since()));
     }
 
     /**
@@ -131,18 +122,15 @@ final class MassOutages {
         for (Open e : open) {
             long stillDown = stillDown(e.district(), e.startedAt());
             if (stillDown < rules.suspicion()) {
-                ObjectNode data = summary(e.district(), e.startedAt());
-                int peak = Math.max(e.peak(), data.path("channels").asInt());
-                data.put("episodeId", e.id()).put("channels", peak).put("stillDown", stillDown).put("until", now.toString())
-                        .put("message", "the district is back: " + stillDown + " of the " + peak + " channels lost are still down");
-                write(EventType.AREA_RECOVERED, e.district(), data, now);
+                OutboxEvent.AreaLoss loss = loss(e.district(), e.startedAt());
+                int peak = (int) Math.max(e.peak(), loss.channels());
+                Outbox.append(c, OutboxEvent.areaRecovered(e.district(), loss, e.id(), peak, stillDown, now));
                 update(e.id(), peak, peak, true);
             } else if (e.updatedAt().isBefore(now.minus(rules.updateInterval()))) {
-                ObjectNode data = summary(e.district(), e.startedAt());
-                int channels = data.path("channels").asInt();
+                OutboxEvent.AreaLoss loss = loss(e.district(), e.startedAt());
+                int channels = (int) loss.channels();
                 if (channels > e.announced()) {
-                    data.put("episodeId", e.id()).put("update", true).put("previousChannels", e.announced()).put("stillDown", stillDown);
-                    write(EventType.AREA_OUTAGE, e.district(), data, now);
+                    Outbox.append(c, OutboxEvent.areaOutage(e.district(), loss, e.id(), e.announced(), stillDown, now));
                     update(e.id(), channels, Math.max(e.peak(), channels), false);
                 }
             }
@@ -175,12 +163,9 @@ final class MassOutages {
     }
 
     /** The channels the district lost since {@code from} (each counted once), by cause and class, and since when. */
-    private ObjectNode summary(String district, Instant from) throws SQLException {
-        ObjectNode data = json.createObjectNode();
-        String[] parts = district.split("/");
-        data.put("areaCode", parts[parts.length - 1]).put("areaPath", district);
-        ObjectNode causes = data.putObject("causes");
-        ObjectNode classes = data.putObject("pointClasses");
+    private OutboxEvent.AreaLoss loss(String district, Instant from) throws SQLException {
+        Map<String, Long> causes = new TreeMap<>();
+        Map<Integer, Long> classes = new TreeMap<>();
         long channels = 0;
         Instant since = null;
         int severity = 1;
@@ -194,30 +179,14 @@ final class MassOutages {
                 while (rs.next()) {
                     long n = rs.getLong(3);
                     channels += n;
-                    causes.put(rs.getString(1), causes.path(rs.getString(1)).asLong(0) + n);
-                    classes.put(Integer.toString(rs.getInt(2)), classes.path(Integer.toString(rs.getInt(2))).asLong(0) + n);
+                    causes.merge(rs.getString(1), n, Long::sum);
+                    classes.merge(rs.getInt(2), n, Long::sum);
                     Instant first = rs.getTimestamp(4).toInstant();
                     since = since == null || first.isBefore(since) ? first : since;
                     severity = Math.max(severity, rs.getInt(5));
                 }
             }
         }
-        data.put("channels", channels).put("since", since == null ? null : since.toString()).put("severity", severity)
-                .put("message", channels + " channels of this district lost since " + (since == null ? from : since));
-        return data;
-    }
-
-    private void write(EventType type, String district, ObjectNode data, Instant occurredAt) throws SQLException {
-        int severity = data.path("severity").asInt(1);
-        data.remove("severity");
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO event_outbox (type, occurred_at, area_path, severity, data) VALUES "
-                + "(?, ?, ?, ?, ?::jsonb)")) {
-            s.setString(1, type.wire);
-            s.setTimestamp(2, Timestamp.from(occurredAt));
-            s.setString(3, district);
-            s.setShort(4, (short) severity);
-            s.setString(5, data.toString());
-            s.executeUpdate();
-        }
+        return new OutboxEvent.AreaLoss(channels, since, severity, causes, classes);
     }
 }

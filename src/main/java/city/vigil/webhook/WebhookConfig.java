@@ -79,7 +79,7 @@ public interface WebhookConfig {
     }
 
     /** Where webhooks may go: public addresses; private, loopback and link-local ones only when listed here. */
-    /** The same shape as vigil.monitor.targets: ranges, and loopback as a switch of its own. */
+    /** The same shape as vigil.probe.targets: ranges, and loopback as a switch of its own. */
     interface Targets {
         /** Ranges allowed although private or loopback (e.g. an alerting system in 10.20.0.0/16). */
         Optional<List<String>> allowedCidrs();

@@ -2,6 +2,7 @@ package city.vigil.webhook;
 
 import city.vigil.event.EventType;
 import city.vigil.platform.Daemons;
+import city.vigil.platform.Meter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
@@ -78,8 +79,7 @@ public class WebhookDispatcher {
     void onStart(@Observes StartupEvent event) {
         // Never follow redirects: a receiver could send the signed event anywhere.
         http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(config.timeout()).build();
-        latency = Timer.builder("vigil.webhook.delivery.latency").description("Webhook attempt: request to response")
-                .publishPercentileHistogram().register(meters);
+        latency = Meter.WEBHOOK_DELIVERY_LATENCY.timer().publishPercentileHistogram().register(meters);
         loop = Daemons.scheduler("vigil-webhooks");
         if (config.enabled()) {
             loop.schedule(this::run, 0, TimeUnit.MILLISECONDS);
@@ -130,7 +130,7 @@ public class WebhookDispatcher {
                 String lastTxid = cursorTxid;
                 long lastId = cursorId;
                 int read = 0;
-                MassOutages mass = new MassOutages(c, config.massOutage(), json);
+                MassOutages mass = new MassOutages(c, config.massOutage());
                 // Loss events fanned out in this pass (their delivery rows are written with the batch, at its end).
                 Map<Long, Set<Long>> toldThisPass = new java.util.HashMap<>();
                 try (PreparedStatement events = c.prepareStatement("SELECT e.id, e.type, e.area_path, e.point_class, e.severity, "
@@ -525,7 +525,6 @@ public class WebhookDispatcher {
     }
 
     private void count(String outcome) {
-        outcomes.computeIfAbsent(outcome, o -> Counter.builder("vigil.webhook.attempts").description("Webhook delivery attempts by outcome")
-                .tag("outcome", o).register(meters)).increment();
+        outcomes.computeIfAbsent(outcome, o -> Meter.WEBHOOK_ATTEMPTS.counter(o).register(meters)).increment();
     }
 }

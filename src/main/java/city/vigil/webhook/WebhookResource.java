@@ -1,11 +1,11 @@
 package city.vigil.webhook;
 
-import city.vigil.platform.Versions;
-
 import city.vigil.platform.ApiException;
 import city.vigil.platform.CallerScope;
 import city.vigil.platform.Page;
 import city.vigil.platform.Params;
+import city.vigil.platform.Problem;
+import city.vigil.platform.Versions;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -25,12 +25,17 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/webhooks")
 @Tag(name = "Webhooks", description = "Standard Webhooks subscriptions, delivery log, replay and test-send")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid input: the problem names each rejected field and the reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "PostgreSQL is unavailable: try again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class WebhookResource {
 
     /** Body of a replay: one event, or a period. */
@@ -69,6 +74,7 @@ public class WebhookResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a subscription", description = "Never its secret.")
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SubscriptionView get(@PathParam("id") String id) {
         return service.get(pathId(id));
     }
@@ -76,6 +82,8 @@ public class WebhookResource {
     @PATCH
     @Path("/{id}")
     @Operation(summary = "Change a subscription", description = "The fields given; `enabled: true` re-enables a disabled one and clears its failure record.")
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SubscriptionView patch(@PathParam("id") String id, SubscriptionRequest request, @HeaderParam("If-Match") String ifMatch) {
         return Versions.write(ifMatch, () -> service.patch(scope.get(), pathId(id), request, ifMatch));
     }
@@ -83,6 +91,7 @@ public class WebhookResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Unsubscribe", description = "Pending deliveries are dropped.")
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") String id) {
         service.delete(pathId(id));
         return Response.noContent().build();
@@ -93,6 +102,7 @@ public class WebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Rotate the signing secret", description = "Returns the new secret once; the old one also signs (a second "
             + "signature) for vigil.webhooks.rotation-grace.")
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SubscriptionView rotate(@PathParam("id") String id) {
         return service.rotateSecret(pathId(id));
     }
@@ -100,6 +110,7 @@ public class WebhookResource {
     @GET
     @Path("/{id}/deliveries")
     @Operation(summary = "Delivery log", description = "Newest first, each with every attempt (status, latency, response excerpt).")
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<DeliveryLog.Delivery> deliveries(@PathParam("id") String id, @QueryParam("state") String state, @QueryParam("after") String after,
                                                  @QueryParam("limit") Integer limit) {
         long sub = pathId(id);
@@ -114,6 +125,7 @@ public class WebhookResource {
     @POST
     @Path("/{id}/replay")
     @Operation(summary = "Send events again", description = "{eventId: \"evt_…\"} or {from, to}: every event of the period this subscription wants.")
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replay(@PathParam("id") String id, Replay replay) {
         Subscription sub = service.find(pathId(id));
         if (replay == null || (replay.eventId() == null) == (replay.from() == null || replay.to() == null)) {
@@ -136,6 +148,7 @@ public class WebhookResource {
     @Path("/{id}/test")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Send a test event", description = "A webhook.test event to this subscription only; see its delivery log for the outcome.")
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response test(@PathParam("id") String id) {
         Subscription sub = service.find(pathId(id));
         return Response.accepted(Map.of("eventId", deliveries.test(sub))).build();

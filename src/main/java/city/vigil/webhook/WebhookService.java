@@ -3,12 +3,12 @@ package city.vigil.webhook;
 import city.vigil.area.Area;
 import city.vigil.area.AreaService;
 import city.vigil.event.EventType;
-import city.vigil.site.SiteCategory;
 import city.vigil.platform.ApiException;
 import city.vigil.platform.FieldError;
 import city.vigil.platform.Page;
 import city.vigil.platform.Scope;
 import city.vigil.platform.Versions;
+import city.vigil.site.SiteCategory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
@@ -26,12 +26,11 @@ public class WebhookService {
     private final WebhookConfig config;
     private final WebhookTargets targets;
 
-    WebhookService(SubscriptionStore store, AreaService areas, WebhookConfig config, city.vigil.sim.DemoConfig demo) {
+    WebhookService(SubscriptionStore store, AreaService areas, WebhookConfig config) {
         this.store = store;
         this.areas = areas;
         this.config = config;
-        // The embedded demo allows a receiver on this machine, as it allows probes to its simulator.
-        boolean loopback = config.targets().allowLoopback() || demo.enabled() && city.vigil.platform.EmbeddedDatabase.active();
+        boolean loopback = config.targets().allowLoopback();
         this.targets = new WebhookTargets(config.targets().allowedCidrs().orElse(List.of()), loopback);
     }
 

@@ -64,9 +64,9 @@ public final class DeepBenchmark {
                             "-Dvigil.deep.class1-interval=2s", "-Dvigil.deep.interval=2s", "-Dvigil.deep.start-delay=5s",
                             "-Dvigil.deep.retry-interval=1h",
                             // Every simulated camera is on one loopback host: let each client have its session (and liveness two).
-                            "-Dvigil.monitor.per-host=" + (clients + 2),
+                            "-Dvigil.probe.per-host=" + (clients + 2),
                             "-Dvigil.deep.frozen-window=" + frozenWindow, "-Dvigil.deep.thresholds.frozen-motion-bits=" + frozenMotionBits,
-                            "-Dvigil.monitor.targets.allow-loopback=true", "-Dvigil.monitor.targets.allowed-cidrs=127.0.0.0/8"),
+                            "-Dvigil.probe.targets.allow-loopback=true", "-Dvigil.probe.targets.allowed-cidrs=127.0.0.0/8"),
                     work.resolve("vigil-deep.log"))) {
                 BenchTools.importJob(v, ledger, "cameras", "text/csv", () -> { });
                 long pid = v.process.pid();

@@ -70,9 +70,9 @@ public final class LivenessBenchmark {
     private static Result vigil(Path jar, Path ledger, int cameras, String interval, int warmup, int measure, String pgHost, String db,
                                 Path work, long simPid) throws Exception {
         BenchTools.recreateDatabase(pgHost, db);
-        List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-Dvigil.monitor.targets.allow-loopback=true", "-Dvigil.monitor.targets.allowed-cidrs=127.0.0.0/8",
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-Dvigil.probe.targets.allow-loopback=true", "-Dvigil.probe.targets.allowed-cidrs=127.0.0.0/8",
                 // Every simulated camera shares 127.0.0.1: the per-device budget would otherwise cap the whole run at 2.
-                "-Dvigil.monitor.per-host=100000", "-Dvigil.monitor.max-in-flight=1000", "-Dvigil.deep.enabled=false"));
+                "-Dvigil.probe.per-host=100000", "-Dvigil.monitor.max-in-flight=1000", "-Dvigil.deep.enabled=false"));
         for (String pointClass : List.of("1", "2", "3", "4", "9")) {
             jvm.add("-Dvigil.monitor.class." + pointClass + ".interval=" + interval);
         }
@@ -97,16 +97,16 @@ public final class LivenessBenchmark {
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpu = (BenchTools.cpuTicks(pid) - cpu0) / BenchTools.CLOCK_TICKS;
             double simCpu = (BenchTools.cpuTicks(simPid) - sim0) / BenchTools.CLOCK_TICKS;
-            long probes = (long) (BenchTools.metricSum(after, "vigil_probes_total{") - BenchTools.metricSum(before, "vigil_probes_total{"));
-            long up = (long) (BenchTools.metricSum(after, "vigil_probes_total{outcome=\"up\"")
-                    - BenchTools.metricSum(before, "vigil_probes_total{outcome=\"up\""));
+            long probes = (long) (BenchTools.metricSum(after, "vigil_monitor_probes_total{") - BenchTools.metricSum(before, "vigil_monitor_probes_total{"));
+            long up = (long) (BenchTools.metricSum(after, "vigil_monitor_probes_total{outcome=\"up\"")
+                    - BenchTools.metricSum(before, "vigil_monitor_probes_total{outcome=\"up\""));
             System.out.printf("Vigil: %d probes in %.1f s, skipped (queue full) %.0f; schedule lag p50 ≤ %.3f s, p99 ≤ %.3f s; "
                             + "probe latency p50 ≤ %.4f s, p99 ≤ %.4f s; heap %d MB, RSS %d MB%n",
-                    probes, seconds, BenchTools.metricSum(after, "vigil_probes_skipped_total") - BenchTools.metricSum(before, "vigil_probes_skipped_total"),
-                    BenchTools.histogramQuantile(before, after, "vigil_probe_schedule_lag_seconds", 0.5),
-                    BenchTools.histogramQuantile(before, after, "vigil_probe_schedule_lag_seconds", 0.99),
-                    BenchTools.histogramQuantile(before, after, "vigil_probe_latency_seconds", 0.5),
-                    BenchTools.histogramQuantile(before, after, "vigil_probe_latency_seconds", 0.99),
+                    probes, seconds, BenchTools.metricSum(after, "vigil_monitor_probes_skipped_total") - BenchTools.metricSum(before, "vigil_monitor_probes_skipped_total"),
+                    BenchTools.histogramQuantile(before, after, "vigil_monitor_schedule_lag_seconds", 0.5),
+                    BenchTools.histogramQuantile(before, after, "vigil_monitor_schedule_lag_seconds", 0.99),
+                    BenchTools.histogramQuantile(before, after, "vigil_monitor_probe_latency_seconds", 0.5),
+                    BenchTools.histogramQuantile(before, after, "vigil_monitor_probe_latency_seconds", 0.99),
                     (long) BenchTools.metricSum(after, "jvm_memory_used_bytes{area=\"heap\"") >> 20, BenchTools.rssKb(pid) >> 10);
             return new Result(probes, up, seconds, cpu, simCpu);
         }

@@ -42,8 +42,8 @@ public final class MonitorHeapBenchmark {
                 System.out.printf("registry only, monitor off: live heap %d MB%n", registryOnly >> 20);
             }
 
-            List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-Dvigil.monitor.targets.allow-loopback=true", "-Dvigil.monitor.targets.allowed-cidrs=127.0.0.0/8",
-                    "-Dvigil.monitor.per-host=100000", "-Dvigil.monitor.max-in-flight=1000", "-Dvigil.deep.enabled=false"));
+            List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-Dvigil.probe.targets.allow-loopback=true", "-Dvigil.probe.targets.allowed-cidrs=127.0.0.0/8",
+                    "-Dvigil.probe.per-host=100000", "-Dvigil.monitor.max-in-flight=1000", "-Dvigil.deep.enabled=false"));
             for (String pointClass : List.of("1", "2", "3", "4", "9")) {
                 jvm.add("-Dvigil.monitor.class." + pointClass + ".interval=" + interval);
             }
@@ -51,7 +51,7 @@ public final class MonitorHeapBenchmark {
                 long started = System.nanoTime();
                 long deadline = started + TimeUnit.MINUTES.toNanos(20);
                 double probes;
-                while ((probes = BenchTools.metricSum(BenchTools.get(vigil.url("/q/metrics")), "vigil_probes_total{")) < cameras) {
+                while ((probes = BenchTools.metricSum(BenchTools.get(vigil.url("/q/metrics")), "vigil_monitor_probes_total{")) < cameras) {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("only " + probes + " probes after 20 minutes");
                     }

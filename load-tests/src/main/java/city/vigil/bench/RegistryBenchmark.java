@@ -43,7 +43,7 @@ public final class RegistryBenchmark {
         System.out.printf("Vigil registry benchmark: scale %.3f, database %s on %s, -Xmx%s, %d cores%n",
                 scale, database, pgHost, heap, Runtime.getRuntime().availableProcessors());
         Path fleet = work.resolve("fleet-" + scale);
-        run(List.of(BenchTools.java(), "-jar", jar.toAbsolutePath().toString(), "generate-fleet", "--scale", String.valueOf(scale),
+        run(List.of(BenchTools.java(), "-jar", jar.toAbsolutePath().toString(), "generate-city", "--scale", String.valueOf(scale),
                 "--out", fleet.toString()));
         BenchTools.recreateDatabase(pgHost, database);
 

@@ -61,7 +61,7 @@ public final class WebhookBenchmark {
                     + "%d losses %d ms apart, then a burst of %d events; %d cores%n", cameras, losses, spacing, burst,
                     Runtime.getRuntime().availableProcessors());
             try (VigilProcess v = VigilProcess.start(jar, Map.of("VIGIL_DB_URL", "jdbc:postgresql://" + pgHost + "/" + db, "VIGIL_DB_USER", "postgres"),
-                    List.of("-Xmx1g", "-Dvigil.monitor.targets.allow-loopback=true", "-Dvigil.monitor.targets.allowed-cidrs=127.0.0.0/8",
+                    List.of("-Xmx1g", "-Dvigil.probe.targets.allow-loopback=true", "-Dvigil.probe.targets.allowed-cidrs=127.0.0.0/8",
                             "-Dvigil.webhooks.targets.allowed-cidrs=127.0.0.0/8",
                             // The simulated cameras share one host, where the field has one per camera: the deep tier's
                             // sessions would come out of the same two-per-host budget as the liveness probes.
