@@ -1,15 +1,15 @@
 package city.vigil.availability;
 
+import static city.vigil.testsupport.Patience.PATIENCE;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import city.vigil.sim.Resolution;
 import city.vigil.sim.Scenario;
-import city.vigil.sim.Simulator;
 import city.vigil.testsupport.Fixtures;
 import city.vigil.testsupport.PostgresTestDatabase;
-import city.vigil.testsupport.SimulatedCameras;
+import city.vigil.testsupport.SimulatorTest;
 import city.vigil.webhook.EventsTestProfile;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,8 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,26 +30,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(EventsTestProfile.class)
 @QuarkusTestResource(PostgresTestDatabase.class)
-class AvailabilityIntegrationTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static SimulatedCameras cameras;
-    private static Simulator sim;
+class AvailabilityIntegrationTest extends SimulatorTest {
 
     @Inject
     AvailabilityRollup rollup;
     @Inject
     DailyAssessment assessment;
-
-    @BeforeAll
-    static void startSimulator() {
-        cameras = new SimulatedCameras(Resolution.SUB, Resolution.MAIN);
-        sim = cameras.simulator();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        cameras.close();
-    }
 
     private static String state(String gbId) {
         return given().get("/api/v1/cameras/{id}/status", gbId).then().statusCode(200).extract().jsonPath().getString("state");

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
-import city.vigil.monitor.ChannelStatus;
-import city.vigil.monitor.LinkState;
 import city.vigil.monitor.MonitorService;
 import city.vigil.probe.ProbeCause;
+import city.vigil.status.ChannelStatus;
+import city.vigil.status.LinkState;
 import city.vigil.testsupport.Fixtures;
 import city.vigil.testsupport.PostgresTestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;

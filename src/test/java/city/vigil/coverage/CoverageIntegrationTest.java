@@ -1,26 +1,23 @@
 package city.vigil.coverage;
 
+import static city.vigil.testsupport.Patience.PATIENCE;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import city.vigil.sim.Resolution;
 import city.vigil.sim.Scenario;
-import city.vigil.sim.Simulator;
 import city.vigil.testsupport.Fixtures;
 import city.vigil.testsupport.PostgresTestDatabase;
-import city.vigil.testsupport.SimulatedCameras;
+import city.vigil.testsupport.SimulatorTest;
 import city.vigil.testsupport.WebhookReceiver;
 import city.vigil.webhook.EventsTestProfile;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,24 +28,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(EventsTestProfile.class)
 @QuarkusTestResource(PostgresTestDatabase.class)
-class CoverageIntegrationTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+class CoverageIntegrationTest extends SimulatorTest {
     /** A school gate in 天河 (440106), and a camera 40 m south of it looking north at it. */
     private static final double SCHOOL_LAT = 23.1400;
     private static final double SCHOOL_LON = 113.3300;
-    private static SimulatedCameras cameras;
-    private static Simulator sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        cameras = new SimulatedCameras(Resolution.SUB, Resolution.MAIN);
-        sim = cameras.simulator();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        cameras.close();
-    }
 
     private static String state(String gbId) {
         return given().get("/api/v1/cameras/{id}/status", gbId).then().statusCode(200).extract().jsonPath().getString("state");

@@ -2,7 +2,7 @@ package city.vigil.deep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import city.vigil.monitor.LinkState;
+import city.vigil.status.LinkState;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

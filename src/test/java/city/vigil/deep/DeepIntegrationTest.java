@@ -1,15 +1,15 @@
 package city.vigil.deep;
 
+import static city.vigil.testsupport.Patience.PATIENCE;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import city.vigil.sim.Resolution;
 import city.vigil.sim.Scenario;
-import city.vigil.sim.Simulator;
 import city.vigil.testsupport.Fixtures;
 import city.vigil.testsupport.PostgresTestDatabase;
-import city.vigil.testsupport.SimulatedCameras;
+import city.vigil.testsupport.SimulatorTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -17,8 +17,6 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,21 +28,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(DeepTestProfile.class)
 @QuarkusTestResource(PostgresTestDatabase.class)
-class DeepIntegrationTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(40);
-    private static SimulatedCameras cameras;
-    private static Simulator sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        cameras = new SimulatedCameras(Resolution.SUB, Resolution.MAIN);
-        sim = cameras.simulator();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        cameras.close();
-    }
+class DeepIntegrationTest extends SimulatorTest {
 
     private static String register(Scenario scenario) {
         String id = cameras.add(scenario);

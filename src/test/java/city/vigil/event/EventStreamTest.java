@@ -1,15 +1,15 @@
 package city.vigil.event;
 
+import static city.vigil.testsupport.Patience.PATIENCE;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import city.vigil.sim.Resolution;
 import city.vigil.sim.Scenario;
-import city.vigil.sim.Simulator;
 import city.vigil.testsupport.Fixtures;
 import city.vigil.testsupport.PostgresTestDatabase;
-import city.vigil.testsupport.SimulatedCameras;
+import city.vigil.testsupport.SimulatorTest;
 import city.vigil.webhook.EventsTestProfile;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -19,38 +19,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The live event stream, read by a real SSE client: live events, area filter, resume with Last-Event-ID. */
 @QuarkusTest
 @TestProfile(EventsTestProfile.class)
 @QuarkusTestResource(PostgresTestDatabase.class)
-class EventStreamTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static SimulatedCameras cameras;
-    private static Simulator sim;
+class EventStreamTest extends SimulatorTest {
 
     @TestHTTPResource("/api/v1/events")
     URI events;
-
-    @BeforeAll
-    static void startSimulator() {
-        cameras = new SimulatedCameras(Resolution.SUB, Resolution.MAIN);
-        sim = cameras.simulator();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        cameras.close();
-    }
 
     /** An SSE connection whose lines pile up in {@code lines}. */
     private static final class Client implements AutoCloseable {

@@ -219,7 +219,8 @@ class CameraImportTest {
         String csv = CHINESE_HEADER + chineseRow(id, "\"未闭合的引号");
         JsonPath job = Imports.run(bytes(csv, StandardCharsets.UTF_8, false), "text/csv", Map.of("mode", "partial"));
         assertThat(job.getString("state")).isEqualTo("FAILED");
-        assertThat(job.getString("message")).contains("quoted field is not closed");
+        assertThat(job.getString("message")).as("the line the stray quote is on, not the end of the file").contains("line 2: a quoted field")
+                .contains("is not closed");
         given().get("/api/v1/cameras/" + id).then().statusCode(404);
     }
 

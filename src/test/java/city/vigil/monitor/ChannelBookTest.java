@@ -8,6 +8,9 @@ import city.vigil.maintenance.MaintenanceRule;
 import city.vigil.maintenance.Recurrence;
 import city.vigil.probe.ProbeCause;
 import city.vigil.probe.ProbeResult;
+import city.vigil.status.ChannelStatus;
+import city.vigil.status.ChannelView;
+import city.vigil.status.LinkState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The monitor's decisions on a fake clock: result sequences in, states and outage opens/closes out. Results are
@@ -30,7 +33,7 @@ class ChannelBookTest {
     private final List<Write> writes = new ArrayList<>();
     private final List<ProberGuard.Change> alerts = new ArrayList<>();
     private final ChannelBook book = new ChannelBook(
-            pc -> ChannelBook.ClassPolicy.of(new ProbeTiming(Duration.ofSeconds(30), Duration.ofSeconds(10)), StateRules.defaults()),
+            pc -> ClassPolicies.ClassPolicy.of(new ProbeTiming(Duration.ofSeconds(30), Duration.ofSeconds(10)), StateRules.defaults()),
             new ProberGuard(new ProberGuard.Rules(Duration.ofSeconds(30), 20, 0.8, 0.5, 3)), writes::add, (c, at) -> alerts.add(c));
     private Instant now = T0;
 
@@ -100,7 +103,7 @@ class ChannelBookTest {
         String id = "44010600001320000001";
         book.upsert(spec(id), now);
         feed(id, "UDD");
-        ChannelView view = ChannelView.of(book.channel(id), false, 3);
+        ChannelView view = book.channel(id).view(false, 3);
         assertThat(view.state()).isEqualTo(LinkState.ONLINE);
         assertThat(view.soft()).isTrue();
         assertThat(view.failures()).isEqualTo(2);
@@ -247,7 +250,7 @@ class ChannelBookTest {
         assertThat(state(id)).as("liveness up keeps the picture's verdict").isEqualTo(LinkState.DEGRADED);
 
         ChannelBook restarted = new ChannelBook(
-                pc -> ChannelBook.ClassPolicy.of(new ProbeTiming(Duration.ofSeconds(30), Duration.ofSeconds(10)), StateRules.defaults()),
+                pc -> ClassPolicies.ClassPolicy.of(new ProbeTiming(Duration.ofSeconds(30), Duration.ofSeconds(10)), StateRules.defaults()),
                 new ProberGuard(ProberGuard.Rules.defaults()), w -> { }, (c, at) -> { });
         restarted.restore(spec(id), ChannelState.restored(LinkState.DEGRADED, now, null), "BLACK", true, 0, now);
         Channel c = restarted.channel(id);

@@ -1,15 +1,15 @@
 package city.vigil.monitor;
 
+import static city.vigil.testsupport.Patience.PATIENCE;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import city.vigil.sim.Resolution;
 import city.vigil.sim.Scenario;
-import city.vigil.sim.Simulator;
 import city.vigil.testsupport.Fixtures;
 import city.vigil.testsupport.PostgresTestDatabase;
-import city.vigil.testsupport.SimulatedCameras;
+import city.vigil.testsupport.SimulatorTest;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyScanArgs;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -23,8 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,26 +32,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(MonitorTestProfile.class)
 @QuarkusTestResource(PostgresTestDatabase.class)
-class MonitorIntegrationTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(25);
-    private static SimulatedCameras cameras;
-    private static Simulator sim;
+class MonitorIntegrationTest extends SimulatorTest {
 
     @Inject
     RedisDataSource redis;
     @Inject
     MonitorService monitor;
-
-    @BeforeAll
-    static void startSimulator() {
-        cameras = new SimulatedCameras(Resolution.SUB, Resolution.MAIN);
-        sim = cameras.simulator();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        cameras.close();
-    }
 
     /** Registers a simulated camera (class 1 unless told) whose main stream is {@code url}. */
     private static String register(String gbId, int pointClass, String url, String parent) {
@@ -251,9 +235,9 @@ class MonitorIntegrationTest {
         awaitState(id, "ONLINE", null);
         await().atMost(PATIENCE).untilAsserted(() -> {
             String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-            assertThat(metrics).contains("vigil_probes_total{outcome=\"up\",protocol=\"RTSP\"}")
-                    .contains("vigil_probe_latency_seconds_bucket").contains("vigil_probe_schedule_lag_seconds_count")
-                    .contains("vigil_channels{district=\"440106\",pointClass=\"1\",state=\"ONLINE\"}");
+            assertThat(metrics).contains("vigil_monitor_probes_total{outcome=\"up\",protocol=\"RTSP\"}")
+                    .contains("vigil_monitor_probe_latency_seconds_bucket").contains("vigil_monitor_schedule_lag_seconds_count")
+                    .contains("vigil_rates_channels{district=\"440106\",pointClass=\"1\",state=\"ONLINE\"}");
         });
     }
 

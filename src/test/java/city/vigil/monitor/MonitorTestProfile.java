@@ -21,15 +21,16 @@ public class MonitorTestProfile implements QuarkusTestProfile {
         }
         c.put("vigil.monitor.class.2.depth", "FIRST_PACKET");
         c.put("vigil.monitor.retry-interval", RETRY_MS + "ms");
+        c.put("vigil.monitor.class.1.retry-interval", RETRY_MS + "ms");
         c.put("vigil.monitor.connect-timeout", "800ms");
         c.put("vigil.monitor.first-byte-timeout", "800ms");
         c.put("vigil.monitor.total-timeout", "1500ms");
-        c.put("vigil.monitor.per-host", "16");
+        c.put("vigil.probe.per-host", "16");
         c.put("vigil.monitor.maintenance-refresh", "1s");
         c.put("vigil.monitor.redis-check-interval", "300ms");
         c.put("vigil.monitor.guard.min-probes", "100000");
         c.put("vigil.monitor.redis-prefix", "vigil-test-monitor:");
-        c.put("vigil.monitor.targets.allowed-cidrs", "127.0.0.0/8");
+        c.put("vigil.probe.targets.allowed-cidrs", "127.0.0.0/8");
         return c;
     }
 }

@@ -3,6 +3,8 @@ package city.vigil.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import city.vigil.probe.ProbeCause;
+import city.vigil.status.ChannelStatus;
+import city.vigil.status.LinkState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

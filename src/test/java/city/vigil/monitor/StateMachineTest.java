@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import city.vigil.monitor.StateMachine.Event;
 import city.vigil.probe.ProbeCause;
+import city.vigil.status.LinkState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ class StateMachineTest {
         for (int i = 0; i < results.length(); i++) {
             char r = results.charAt(i);
             StateMachine.Step step = machine.onResult(s, r == 'U', r == 'U' ? null : ProbeCause.TIMEOUT,
-                    T0.plus(Duration.ofSeconds(30L * (i + 1))), r == 'P');
+                    T0.plus(Duration.ofSeconds(30L * (i + 1))), r == 'P', false);
             steps.add(step);
             s = step.next();
         }

@@ -43,10 +43,10 @@ class EmbeddedDefaultIT {
         int controlPort = freePort();
         List<String> demoPorts = new java.util.ArrayList<>(List.of("-Dvigil.demo.rtsp-port=" + freePort(),
                 "-Dvigil.demo.http-port=" + freePort(), "-Dvigil.demo.control-port=" + controlPort, "-Dvigil.demo.cameras=" + CAMERAS,
-                "-Dvigil.monitor.retry-interval=1s", "-Dvigil.monitor.per-host=32", "-Dvigil.monitor.connect-timeout=1s",
+                "-Dvigil.monitor.retry-interval=1s", "-Dvigil.monitor.class.1.retry-interval=1s", "-Dvigil.probe.per-host=32", "-Dvigil.monitor.connect-timeout=1s",
                 "-Dvigil.monitor.first-byte-timeout=1s", "-Dvigil.monitor.total-timeout=2s",
                 // The test cameras' 10.x URLs must never be dialled: only the simulator on loopback is probed.
-                "-Dvigil.monitor.targets.allowed-cidrs=127.0.0.0/8", "-Dvigil.deep.concurrency=2",
+                "-Dvigil.probe.targets.allowed-cidrs=127.0.0.0/8", "-Dvigil.deep.concurrency=2",
                 "-Dvigil.webhooks.targets.allowed-cidrs=127.0.0.0/8", "-Dvigil.webhooks.retry-schedule=1s,1s,1s,1s,1s,1s,1s,1s,1s,1s"));
         for (String pointClass : List.of("1", "2", "3", "4", "9")) {
             demoPorts.add("-Dvigil.monitor.class." + pointClass + ".interval=2s");
@@ -238,7 +238,7 @@ class EmbeddedDefaultIT {
 
     /** Probes finished since this Vigil started, from its Prometheus metrics. */
     private static long probesDone() {
-        return given().get("/q/metrics").then().extract().asString().lines().filter(l -> l.startsWith("vigil_probes_total{"))
+        return given().get("/q/metrics").then().extract().asString().lines().filter(l -> l.startsWith("vigil_monitor_probes_total{"))
                 .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 

@@ -1,4 +1,4 @@
-package city.vigil.event;
+package city.vigil.rates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

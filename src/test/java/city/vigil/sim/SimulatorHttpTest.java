@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import city.vigil.testsupport.SimulatedCameras;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import city.vigil.testsupport.SimulatedCameras;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,9 +97,11 @@ class SimulatorHttpTest {
     void a_stale_hls_playlist_stops_advancing() throws Exception {
         String id = camera(Scenario.STALE_HLS);
         String url = sim.httpUrl(id, Resolution.SUB, "m3u8");
+        String liveUrl = sim.httpUrl(camera(Scenario.HEALTHY), Resolution.SUB, "m3u8");
         long first = sequence(get(url));
-        // Two and a half segment durations: a live playlist would have moved on.
-        await().pollDelay(Duration.ofMillis(5000)).atMost(Duration.ofSeconds(6)).until(() -> true);
+        long liveFirst = sequence(get(liveUrl));
+        // Once a live playlist of the same server has moved on by two segments, the stale one would have too.
+        await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(200)).until(() -> sequence(get(liveUrl)) >= liveFirst + 2);
         assertThat(sequence(get(url))).isEqualTo(first);
     }
 

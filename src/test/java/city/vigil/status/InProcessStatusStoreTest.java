@@ -1,4 +1,4 @@
-package city.vigil.monitor;
+package city.vigil.status;
 
 class InProcessStatusStoreTest extends StatusStoreContract {
     @Override

@@ -1,4 +1,4 @@
-package city.vigil.monitor;
+package city.vigil.status;
 
 import city.vigil.platform.RedisKeys;
 import city.vigil.testsupport.PostgresTestDatabase;

@@ -1,4 +1,4 @@
-package city.vigil.monitor;
+package city.vigil.status;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

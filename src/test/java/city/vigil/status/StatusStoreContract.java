@@ -1,8 +1,9 @@
-package city.vigil.monitor;
+package city.vigil.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import city.vigil.probe.ProbeCause;
+import city.vigil.rates.RateCounts;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -14,8 +14,8 @@ public class EventsTestProfile extends MonitorTestProfile {
         c.put("vigil.webhooks.rotation-grace", "1h");
         c.put("vigil.monitor.redis-prefix", "vigil-test-webhooks:");
         // Rate alarms are checked by the tests themselves, on areas of one camera.
-        c.put("vigil.events.online-rate.check-interval", "1h");
-        c.put("vigil.events.online-rate.min-monitored", "1");
+        c.put("vigil.rates.alarm.check-interval", "1h");
+        c.put("vigil.rates.alarm.min-monitored", "1");
         return c;
     }
 }

@@ -1,15 +1,15 @@
 package city.vigil.webhook;
 
+import static city.vigil.testsupport.Patience.PATIENCE;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import city.vigil.sim.Resolution;
 import city.vigil.sim.Scenario;
-import city.vigil.sim.Simulator;
 import city.vigil.testsupport.Imports;
 import city.vigil.testsupport.PostgresTestDatabase;
-import city.vigil.testsupport.SimulatedCameras;
+import city.vigil.testsupport.SimulatorTest;
 import city.vigil.testsupport.WebhookReceiver;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,22 +32,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(MassOutageTestProfile.class)
 @QuarkusTestResource(PostgresTestDatabase.class)
-class MassOutageTest {
+class MassOutageTest extends SimulatorTest {
+    /** A district's worth of cameras going down, one outage at a time, and the grouped event after them. */
+    private static final Duration MASS_PATIENCE = PATIENCE.multipliedBy(2);
     private static final int CAMERAS = 5_000;
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
-    private static SimulatedCameras cameras;
-    private static Simulator sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        cameras = new SimulatedCameras(Resolution.SUB, Resolution.MAIN);
-        sim = cameras.simulator();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        cameras.close();
-    }
 
     private static long rate(String field) {
         return given().queryParam("area", "440106").get("/api/v1/rates").then().statusCode(200).extract().jsonPath().getLong("total." + field);
@@ -67,24 +53,24 @@ class MassOutageTest {
         }
         JsonPath job = Imports.run(csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv", Map.of("kind", "cameras"));
         assertThat(job.getLong("created")).as(job.prettify()).isEqualTo(CAMERAS);
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> rate("online") == CAMERAS);
+        await().atMost(MASS_PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> rate("online") == CAMERAS);
 
         try (WebhookReceiver grouped = new WebhookReceiver(); WebhookReceiver everything = new WebhookReceiver()) {
             subscribe(grouped, false);
             subscribe(everything, true);
             ids.forEach(id -> sim.fleet().switchTo(id, Scenario.REFUSED));
 
-            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> rate("offline") == CAMERAS);
-            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+            await().atMost(MASS_PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> rate("offline") == CAMERAS);
+            await().atMost(MASS_PATIENCE).pollInterval(Duration.ofMillis(500))
                     .until(() -> distinctIds(everything.ofType("camera.offline")) == CAMERAS);
-            await().atMost(PATIENCE).until(() -> !grouped.ofType("area.outage").isEmpty());
+            await().atMost(MASS_PATIENCE).until(() -> !grouped.ofType("area.outage").isEmpty());
 
             JsonPath first = new JsonPath(grouped.ofType("area.outage").get(0).body());
             assertThat(first.getString("data.areaCode")).isEqualTo("440106");
             assertThat(first.getLong("data.channels")).isGreaterThanOrEqualTo(50);
             assertThat(first.getLong("data.causes.REFUSED")).isEqualTo(first.getLong("data.channels"));
             long episode = first.getLong("data.episodeId");
-            await("the area event is sent again until it counts the whole loss").atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+            await("the area event is sent again until it counts the whole loss").atMost(MASS_PATIENCE).pollInterval(Duration.ofMillis(500))
                     .until(() -> lastAreaOutage(grouped).getLong("data.channels") == CAMERAS);
             // The first event may count the whole loss already (the hold grouped it all); any later one updates it.
             List<JsonPath> areaEvents = grouped.ofType("area.outage").stream().map(c -> new JsonPath(c.body())).toList();
@@ -97,12 +83,12 @@ class MassOutageTest {
                     .as("the grouped event goes to both").containsExactly(episode);
 
             ids.forEach(id -> sim.fleet().switchTo(id, Scenario.HEALTHY));
-            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> rate("online") == CAMERAS);
-            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> grouped.ofType("area.recovered").size() == 1);
+            await().atMost(MASS_PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> rate("online") == CAMERAS);
+            await().atMost(MASS_PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> grouped.ofType("area.recovered").size() == 1);
             JsonPath recovered = new JsonPath(grouped.ofType("area.recovered").get(0).body());
             assertThat(recovered.getLong("data.episodeId")).isEqualTo(episode);
             assertThat(recovered.getLong("data.channels")).isEqualTo(CAMERAS);
-            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+            await().atMost(MASS_PATIENCE).pollInterval(Duration.ofMillis(500))
                     .until(() -> distinctIds(everything.ofType("camera.online")) == CAMERAS);
             List<String> toldOnline = grouped.ofType("camera.online").stream().map(c -> new JsonPath(c.body()).getString("data.gbId")).toList();
             assertThat(toldOnline).as("a recovery only for the cameras whose loss it was told of").containsExactlyInAnyOrderElementsOf(toldOffline);

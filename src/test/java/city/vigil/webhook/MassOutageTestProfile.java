@@ -9,7 +9,7 @@ public class MassOutageTestProfile extends EventsTestProfile {
     public Map<String, String> getConfigOverrides() {
         Map<String, String> c = new HashMap<>(super.getConfigOverrides());
         c.put("vigil.monitor.class.3.interval", "5s");
-        c.put("vigil.monitor.per-host", "64");
+        c.put("vigil.probe.per-host", "64");
         c.put("vigil.monitor.redis-prefix", "vigil-test-mass:");
         c.put("vigil.webhooks.mass-outage.update-interval", "2s");
         return c;

@@ -1,5 +1,6 @@
 package city.vigil.webhook;
 
+import static city.vigil.testsupport.Patience.PATIENCE;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,10 +11,9 @@ import static org.hamcrest.Matchers.startsWith;
 
 import city.vigil.sim.Resolution;
 import city.vigil.sim.Scenario;
-import city.vigil.sim.Simulator;
 import city.vigil.testsupport.Fixtures;
 import city.vigil.testsupport.PostgresTestDatabase;
-import city.vigil.testsupport.SimulatedCameras;
+import city.vigil.testsupport.SimulatorTest;
 import city.vigil.testsupport.WebhookReceiver;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -29,9 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,10 +40,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(EventsTestProfile.class)
 @QuarkusTestResource(PostgresTestDatabase.class)
-class WebhookIntegrationTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static SimulatedCameras cameras;
-    private static Simulator sim;
+class WebhookIntegrationTest extends SimulatorTest {
     private WebhookReceiver receiver;
     /**
      * For tests driven by test-sends: an event type nothing here emits, so camera events of other tests' cameras (their
@@ -56,20 +51,9 @@ class WebhookIntegrationTest {
     @Inject
     AgroalDataSource dataSource;
     @Inject
-    city.vigil.event.RateAlarms rateAlarms;
+    city.vigil.rates.RateAlarms rateAlarms;
     @Inject
     city.vigil.monitor.MonitorService monitor;
-
-    @BeforeAll
-    static void startSimulator() {
-        cameras = new SimulatedCameras(Resolution.SUB, Resolution.MAIN);
-        sim = cameras.simulator();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        cameras.close();
-    }
 
     @BeforeEach
     void startReceiver() throws Exception {
