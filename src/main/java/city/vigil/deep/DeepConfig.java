@@ -1,5 +1,6 @@
 package city.vigil.deep;
 
+import city.vigil.camera.StreamKind;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -49,7 +50,7 @@ public interface DeepConfig {
 
     /** SUB (default) or MAIN: which stream is decoded; the other is the fallback. */
     @WithDefault("SUB")
-    String stream();
+    StreamKind stream();
 
     Limits thresholds();
 

@@ -32,7 +32,7 @@ public class DeepStreamChoice {
 
     /** MAIN or SUB, as configured fleet-wide. */
     public String fleetDefault() {
-        return MAIN.equalsIgnoreCase(config.stream()) ? MAIN : SUB;
+        return config.stream().name();
     }
 
     public View get(String gbId) {

@@ -1,6 +1,7 @@
 package city.vigil.monitor;
 
 import city.vigil.camera.Lifecycle;
+import city.vigil.camera.StreamKind;
 import city.vigil.camera.StreamProtocol;
 import io.agroal.api.AgroalDataSource;
 import java.sql.Connection;
@@ -25,9 +26,9 @@ final class ChannelLoader {
     private final boolean preferSub;
     private final Map<String, String> shared = new HashMap<>();
 
-    ChannelLoader(AgroalDataSource dataSource, String stream) {
+    ChannelLoader(AgroalDataSource dataSource, StreamKind stream) {
         this.dataSource = dataSource;
-        this.preferSub = "SUB".equalsIgnoreCase(stream);
+        this.preferSub = stream == StreamKind.SUB;
     }
 
     /** Streams every camera to {@code sink}; returns how many. */

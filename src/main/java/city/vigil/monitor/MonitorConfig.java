@@ -1,5 +1,6 @@
 package city.vigil.monitor;
 
+import city.vigil.camera.StreamKind;
 import city.vigil.probe.ProbeDepth;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -42,7 +43,7 @@ public interface MonitorConfig {
 
     /** Which stream the liveness tier probes; the other one is the fallback when a camera has only one. */
     @WithDefault("MAIN")
-    String stream();
+    StreamKind stream();
 
     /** Probes in flight at once, all channels together. */
     @WithDefault("4000")

@@ -276,12 +276,15 @@ public class MonitorService implements LiveChannels {
         }
     }
 
-    // ---- periodic work (background thread) -------------------------------------------------------------------------
+    // ---- periodic work ------------------------------------------------------------------------------------------------
 
-    /** Compares the whole registry with what is monitored, in batches handed to the event loop. */
+    /**
+     * Compares the whole registry with what is monitored, in batches handed to the event loop. One at a time: a
+     * registry change asks for one too, and two interleaved comparisons would each take the other's channels for gone.
+     */
     @Scheduled(every = "${vigil.monitor.reconcile-interval}", delayed = "${vigil.monitor.reconcile-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void reconcile() {
+    synchronized void reconcile() {
         if (!ready.get()) {
             return;
         }
