@@ -136,7 +136,7 @@ public class AvailabilityService {
      * One definition of down: the outages that count against availability and MTTR are losses of stream, whose time is
      * the DOWN category; an image fault's outage (the stream plays: DEGRADED counts as up) is reported with the faults.
      */
-    static final String LOSS_OF_STREAM = "(o.cause IS NULL OR o.cause NOT IN (" + java.util.Arrays.stream(city.vigil.deep.ImageFault.values())
+    static final String LOSS_OF_STREAM = "(o.cause IS NULL OR o.cause NOT IN (" + java.util.Arrays.stream(city.vigil.probe.ImageFault.values())
             .map(f -> "'" + f.name() + "'").collect(java.util.stream.Collectors.joining(", ")) + "))";
 
     /** One channel over a period, exactly, from its intervals and outages. */

@@ -8,6 +8,7 @@ import city.vigil.platform.CredentialCipher;
 import city.vigil.platform.Daemons;
 import city.vigil.platform.Meter;
 import city.vigil.probe.HostSessions;
+import city.vigil.probe.ImageFault;
 import city.vigil.probe.ProbeCause;
 import city.vigil.probe.TargetPolicy;
 import city.vigil.status.LinkState;

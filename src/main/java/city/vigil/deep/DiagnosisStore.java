@@ -1,5 +1,6 @@
 package city.vigil.deep;
 
+import city.vigil.probe.ImageFault;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;

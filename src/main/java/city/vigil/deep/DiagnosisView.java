@@ -1,5 +1,6 @@
 package city.vigil.deep;
 
+import city.vigil.probe.ImageFault;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package city.vigil.deep;
 
+import city.vigil.probe.ImageFault;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package city.vigil.deep;
 
+import city.vigil.probe.ImageFault;
+
 /**
  * One diagnostic's finding: the measured score against its threshold, whether it counts as the fault, how sure
  * (0–1, by how far the score is past the threshold), and the evidence in words an operator can check.

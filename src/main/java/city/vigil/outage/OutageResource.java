@@ -66,7 +66,7 @@ public class OutageResource {
     }
 
     private static final java.util.List<String> PROBE_CAUSES = java.util.Arrays.stream(ProbeCause.values()).map(Enum::name).toList();
-    private static final java.util.List<String> IMAGE_FAULTS = java.util.Arrays.stream(city.vigil.deep.ImageFault.values()).map(Enum::name).toList();
+    private static final java.util.List<String> IMAGE_FAULTS = java.util.Arrays.stream(city.vigil.probe.ImageFault.values()).map(Enum::name).toList();
     private static final java.util.Set<String> KNOWN_CAUSES = new java.util.HashSet<>(PROBE_CAUSES);
 
     static {

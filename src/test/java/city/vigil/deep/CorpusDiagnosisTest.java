@@ -3,6 +3,7 @@ package city.vigil.deep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import city.vigil.probe.ImageFault;
 import city.vigil.testsupport.FfmpegCorpus;
 import city.vigil.testsupport.FfmpegCorpus.Clip;
 import com.sun.net.httpserver.HttpServer;

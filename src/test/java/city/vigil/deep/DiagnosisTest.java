@@ -2,6 +2,7 @@ package city.vigil.deep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import city.vigil.probe.ImageFault;
 import city.vigil.probe.ProbeCause;
 import city.vigil.sim.Resolution;
 import city.vigil.sim.Scenario;

@@ -2,6 +2,7 @@ package city.vigil.deep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import city.vigil.probe.ImageFault;
 import java.util.List;
 import java.util.function.IntBinaryOperator;
 import org.junit.jupiter.api.Test;

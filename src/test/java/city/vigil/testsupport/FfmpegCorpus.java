@@ -1,6 +1,6 @@
 package city.vigil.testsupport;
 
-import city.vigil.deep.ImageFault;
+import city.vigil.probe.ImageFault;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package city.vigil.deep;
+package city.vigil.probe;
 
 /** What can be wrong with a decoded picture (issue 5's list), in the order operators read them. */
 public enum ImageFault {
