@@ -8,12 +8,10 @@ import city.vigil.platform.CredentialCipher;
 import city.vigil.platform.Daemons;
 import city.vigil.platform.Meter;
 import city.vigil.probe.HostSessions;
-import city.vigil.probe.ProbeCause;
 import city.vigil.probe.ProbeTimeouts;
 import city.vigil.probe.TargetPolicy;
 import city.vigil.rates.RateCounts;
 import city.vigil.status.ChannelView;
-import city.vigil.status.LinkState;
 import city.vigil.status.LiveChannels;
 import city.vigil.status.StatusStore;
 import io.agroal.api.AgroalDataSource;
@@ -27,19 +25,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
@@ -206,17 +197,10 @@ public class MonitorService implements LiveChannels {
                     config.maxPendingWrites(), leftovers);
             book = new ChannelBook(policies, new ProberGuard(guardRules()), writer, suspectAlarm);
             book.setRules(maintenance.rules(), clock.instant());
-            Map<String, ChannelState> restored = new HashMap<>();
-            Map<String, Long> lastSeen = new HashMap<>();
-            Map<String, String> imageFaults = new HashMap<>();
-            Map<String, TimeCategory> categories = new HashMap<>();
-            loadStatuses(restored, lastSeen, imageFaults, categories);
-            Set<String> openOutages = loadOpenOutages();
+            SavedState saved = SavedState.read(dataSource);
             Instant now = clock.instant();
-            long n = loader.loadAll(spec -> book.restore(spec, restored.getOrDefault(spec.gbId(), ChannelState.unknown(now)),
-                    imageFaults.get(spec.gbId()), openOutages.remove(spec.gbId()), lastSeen.getOrDefault(spec.gbId(), 0L),
-                    categories.get(spec.gbId()), now));
-            openOutages.forEach(book::restoreParentOutage);
+            long n = loader.loadAll(spec -> saved.restore(book, spec, now));
+            saved.restoreParentOutages(book);
             writer.start(book);
             ChannelProber prober = new ChannelProber(vertx, new ProbeTimeouts(config.connectTimeout(), config.firstByteTimeout(),
                     config.totalTimeout()), targets, cipher, policies);
@@ -225,54 +209,13 @@ public class MonitorService implements LiveChannels {
             registerGauges();
             monitor.start();
             ready.set(true);
-            LOG.infof("Liveness monitor started: %d channels (%d with a restored state), status store %s, in %d ms", n, restored.size(),
+            LOG.infof("Liveness monitor started: %d channels (%d with a restored state), status store %s, in %d ms", n, saved.size(),
                     storeName, (System.nanoTime() - started) / 1_000_000);
             if (reconcileWanted.getAndSet(false)) {
                 reconcile();
             }
         } catch (RuntimeException | java.io.IOException | SQLException e) {
             LOG.errorf(e, "Liveness monitor failed to start; the registry and APIs keep working without live status");
-        }
-    }
-
-    private void loadStatuses(Map<String, ChannelState> restored, Map<String, Long> lastSeen, Map<String, String> imageFaults,
-                              Map<String, TimeCategory> categories) {
-        query("SELECT s.gb_id, s.state, s.since, s.cause, s.last_seen_at, s.image_fault, i.category FROM channel_status s "
-                + "LEFT JOIN category_interval i ON i.gb_id = s.gb_id AND i.ended_at IS NULL", rs -> {
-            String gbId = rs.getString(1).trim();
-            String cause = rs.getString(4);
-            // Restored without its run of results: no outage opens or closes until it is probed again.
-            restored.put(gbId, ChannelState.restored(LinkState.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(),
-                    cause == null ? null : ProbeCause.valueOf(cause)));
-            if (rs.getTimestamp(5) != null) {
-                lastSeen.put(gbId, rs.getTimestamp(5).getTime());
-            }
-            if (rs.getString(6) != null) {
-                imageFaults.put(gbId, rs.getString(6));
-            }
-            if (rs.getString(7) != null) {
-                categories.put(gbId, TimeCategory.valueOf(rs.getString(7)));
-            }
-        });
-    }
-
-    private Set<String> loadOpenOutages() {
-        Set<String> open = new HashSet<>();
-        query("SELECT gb_id FROM outage WHERE ended_at IS NULL", rs -> open.add(rs.getString(1).trim()));
-        return open;
-    }
-
-    private interface Row {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, Row row) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                row.read(rs);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read monitor state: " + sql, e);
         }
     }
 
@@ -332,7 +275,7 @@ public class MonitorService implements LiveChannels {
         }
         try {
             List<String> districts = new ArrayList<>();
-            query("SELECT code FROM area WHERE level = 'DISTRICT' ORDER BY code", rs -> districts.add(rs.getString(1)));
+            Rows.each(dataSource, "SELECT code FROM area WHERE level = 'DISTRICT' ORDER BY code", rs -> districts.add(rs.getString(1)));
             List<MultiGauge.Row<?>> rows = new ArrayList<>();
             for (String district : districts) {
                 for (int pointClass : new int[] {1, 2, 3, 4, 9}) {
@@ -351,7 +294,7 @@ public class MonitorService implements LiveChannels {
             }
             metrics.channels(rows);
             long[] open = new long[1];
-            query("SELECT count(*) FROM outage WHERE ended_at IS NULL", rs -> open[0] = rs.getLong(1));
+            Rows.each(dataSource, "SELECT count(*) FROM outage WHERE ended_at IS NULL", rs -> open[0] = rs.getLong(1));
             metrics.openOutages(open[0]);
         } catch (RuntimeException e) {
             LOG.debugf("Monitor gauges not refreshed: %s", e.getMessage());

@@ -48,6 +48,7 @@ public class DatabaseHealth {
     void onStart(@Observes StartupEvent event) {
         Meter.PLATFORM_DATABASE_AVAILABLE.gauge(this, h -> h.available ? 1 : 0).register(meters);
         running = true;
+        // A thread of its own, not @Scheduled: the ping must go on when the worker pool is stuck on a frozen database.
         thread = new Thread(this::run, "vigil-database-ping");
         thread.setDaemon(true);
         thread.start();

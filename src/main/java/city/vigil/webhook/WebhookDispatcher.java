@@ -80,6 +80,8 @@ public class WebhookDispatcher {
         // Never follow redirects: a receiver could send the signed event anywhere.
         http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(config.timeout()).build();
         latency = Meter.WEBHOOK_DELIVERY_LATENCY.timer().publishPercentileHistogram().register(meters);
+        // Not @Scheduled: the loop runs again at once while there is work (a backlog drains at full speed) and waits
+        // the poll interval only when a pass found nothing.
         loop = Daemons.scheduler("vigil-webhooks");
         if (config.enabled()) {
             loop.schedule(this::run, 0, TimeUnit.MILLISECONDS);
