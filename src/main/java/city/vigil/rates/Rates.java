@@ -14,6 +14,12 @@ public record Rates(String area, String groupBy, Instant at, Row total, List<Row
                       long inMaintenance, long outOfService, Double onlineRate, long intact, Double intactRate, long inUse, long networked, Double networkingRate,
                       long complete, Double completeness) {
 
+        /** The same figures under another key and name (an area's total shown as one row of its parent's ranking). */
+        public Row as(String key, String name) {
+            return new Row(key, name, monitored, online, degraded, offline, unreachable, unknown, inMaintenance, outOfService, onlineRate,
+                    intact, intactRate, inUse, networked, networkingRate, complete, completeness);
+        }
+
         static Row of(String key, String name, RateCounts c) {
             return new Row(key, name, c.monitored(), c.online(), c.degraded(), c.offline(), c.unreachable(), c.unknown(), c.maintenance(),
                     c.outOfService(), c.onlineRate(), c.intact(), c.intactRate(), c.inUse(), c.networked(), c.networkingRate(), c.complete(), c.completeness());

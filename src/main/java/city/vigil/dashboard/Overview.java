@@ -1,0 +1,17 @@
+package city.vigil.dashboard;
+
+import city.vigil.rates.Rates;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the overview page shows for one area (or the whole registry): the totals, the split by point class, and the
+ * sub-areas ranked worst first. Every figure is the rates API's figure for the same area at the same instant.
+ */
+public record Overview(String areaCode, String areaName, List<Crumb> trail, String childLevel, Instant at, Rates.Row total,
+                       List<Rates.Row> byClass, List<Rates.Row> children) {
+
+    /** One step of the way down from the top (city → district → …), for the breadcrumb. */
+    public record Crumb(String code, String name) {
+    }
+}

@@ -1,0 +1,66 @@
+package city.vigil.dashboard;
+
+import city.vigil.area.Area;
+import city.vigil.area.AreaLevel;
+import city.vigil.area.AreaService;
+import city.vigil.area.AreaView;
+import city.vigil.platform.Scope;
+import city.vigil.rates.Rates;
+import city.vigil.rates.RatesService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the overview of an area through the rates API's own service, with the caller's scope: the page and
+ * {@code /api/v1/rates} can never disagree. Sub-areas are ranked worst first (lowest online rate; areas with nothing
+ * monitored last), as an operator scans for trouble.
+ */
+@ApplicationScoped
+public class OverviewService {
+    private final RatesService rates;
+    private final AreaService areas;
+
+    OverviewService(RatesService rates, AreaService areas) {
+        this.rates = rates;
+        this.areas = areas;
+    }
+
+    public Overview overview(Scope scope, String areaCode) {
+        Area area = areaCode == null ? null : areas.get(scope, areaCode);
+        Rates byClass = rates.rates(scope, areaCode, "pointClass");
+        AreaLevel childLevel = childLevel(area);
+        List<Rates.Row> children = new ArrayList<>();
+        if (childLevel != null) {
+            for (Map.Entry<String, String> child : areas.namesAtLevel(area, childLevel).entrySet()) {
+                children.add(rates.rates(scope, child.getKey(), null).total().as(child.getKey(), child.getValue()));
+            }
+        }
+        children.sort(WORST_FIRST);
+        List<Overview.Crumb> trail = new ArrayList<>();
+        if (area != null) {
+            for (AreaView.Ref ancestor : areas.ancestors(area)) {
+                trail.add(new Overview.Crumb(ancestor.code(), ancestor.name()));
+            }
+        }
+        return new Overview(area == null ? null : area.code, area == null ? null : area.name, trail,
+                childLevel == null ? null : childLevel.name(), byClass.at(), byClass.total(),
+                byClass.groups().stream().filter(r -> r.monitored() + r.inMaintenance() + r.outOfService() + r.unknown() > 0).toList(), children);
+    }
+
+    /** Lowest online rate first; areas with nothing monitored at the end, by code. */
+    static final Comparator<Rates.Row> WORST_FIRST = Comparator
+            .comparing((Rates.Row r) -> r.onlineRate() == null ? Double.MAX_VALUE : r.onlineRate())
+            .thenComparing(Rates.Row::key);
+
+    /** The level the overview ranks: districts for the whole registry, the next level down for an area; none for a grid. */
+    private static AreaLevel childLevel(Area area) {
+        if (area == null) {
+            return AreaLevel.DISTRICT;
+        }
+        AreaLevel[] levels = AreaLevel.values();
+        return area.level.ordinal() + 1 < levels.length ? levels[area.level.ordinal() + 1] : null;
+    }
+}
