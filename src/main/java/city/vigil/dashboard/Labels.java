@@ -63,6 +63,9 @@ public interface Labels {
     @Message("Class {pointClass}")
     String pointClass(String pointClass);
 
+    @Message("Class {pointClass}")
+    String pointClassOf(int pointClass);
+
     @Message("Worst first")
     String worstFirst();
 
@@ -77,4 +80,103 @@ public interface Labels {
 
     @Message("中文")
     String otherLanguage();
+
+    @Message("Overview")
+    String overview();
+
+    @Message("Outages")
+    String outages();
+
+    @Message("Wall")
+    String wall();
+
+    @Message("Registered")
+    String registered();
+
+    @Message("Down here now")
+    String downHere();
+
+    @Message("Nothing is down here")
+    String nothingDown();
+
+    @Message("Camera")
+    String camera();
+
+    @Message("State")
+    String state();
+
+    @Message("Since")
+    String since();
+
+    @Message("Cause")
+    String cause();
+
+    @Message("Last probe")
+    String lastProbe();
+
+    @Message("Maintainer")
+    String maintainer();
+
+    @Message("Owner")
+    String owner();
+
+    @Message("Address")
+    String address();
+
+    @Message("Parent device")
+    String parent();
+
+    @Message("Device type")
+    String deviceType();
+
+    @Message("Position")
+    String position();
+
+    @Message("Outage log")
+    String outageLog();
+
+    @Message("Latest snapshot")
+    String snapshot();
+
+    @Message("Open outages")
+    String openOutages();
+
+    @Message("Unacknowledged")
+    String unacknowledged();
+
+    @Message("Duration")
+    String duration();
+
+    @Message("Ended")
+    String ended();
+
+    @Message("Acknowledged by {by}: {note}")
+    String acknowledgedBy(String by, String note);
+
+    @Message("Acknowledge all {count} unacknowledged")
+    String acknowledgeGroup(long count);
+
+    @Message("Your name")
+    String by();
+
+    @Message("Note (required: what is being done)")
+    String note();
+
+    @Message("{count} outages acknowledged")
+    String acknowledgedCount(int count);
+
+    @Message("Not acknowledged: {reason}")
+    String notAcknowledged(String reason);
+
+    @Message("No open outages")
+    String noOutages();
+
+    @Message("All monitored points are within their targets")
+    String allWell();
+
+    @Message("Class-1 points down: {count}")
+    String class1Down(long count);
+
+    @Message("showing the first {count}")
+    String truncated(long count);
 }

@@ -1,6 +1,7 @@
 package city.vigil.dashboard;
 
 import city.vigil.rates.Rates;
+import city.vigil.status.StatusService;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,7 +10,12 @@ import java.util.List;
  * sub-areas ranked worst first. Every figure is the rates API's figure for the same area at the same instant.
  */
 public record Overview(String areaCode, String areaName, List<Crumb> trail, String childLevel, Instant at, Rates.Row total,
-                       List<Rates.Row> byClass, List<Rates.Row> children) {
+                       List<Rates.Row> byClass, List<Rates.Row> children, List<StatusService.Item> down) {
+
+    /** Everything registered here: monitored, unknown, in maintenance and out of service. */
+    public long registered() {
+        return total.monitored() + total.unknown() + total.inMaintenance() + total.outOfService();
+    }
 
     /** One step of the way down from the top (city → district → …), for the breadcrumb. */
     public record Crumb(String code, String name) {

@@ -22,10 +22,12 @@ import java.util.Map;
 public class OverviewService {
     private final RatesService rates;
     private final AreaService areas;
+    private final CameraDesk cameras;
 
-    OverviewService(RatesService rates, AreaService areas) {
+    OverviewService(RatesService rates, AreaService areas, CameraDesk cameras) {
         this.rates = rates;
         this.areas = areas;
+        this.cameras = cameras;
     }
 
     public Overview overview(Scope scope, String areaCode) {
@@ -47,7 +49,8 @@ public class OverviewService {
         }
         return new Overview(area == null ? null : area.code, area == null ? null : area.name, trail,
                 childLevel == null ? null : childLevel.name(), byClass.at(), byClass.total(),
-                byClass.groups().stream().filter(r -> r.monitored() + r.inMaintenance() + r.outOfService() + r.unknown() > 0).toList(), children);
+                byClass.groups().stream().filter(r -> r.monitored() + r.inMaintenance() + r.outOfService() + r.unknown() > 0).toList(), children,
+                cameras.down(scope, areaCode));
     }
 
     /** Lowest online rate first; areas with nothing monitored at the end, by code. */

@@ -39,10 +39,19 @@
   function apply(o) {
     document.querySelectorAll('[data-k]').forEach(function (el) {
       var k = el.getAttribute('data-k');
-      el.textContent = show(k, o.total[k]);
+      var t = o.total;
+      el.textContent = show(k, k === 'registered' ? t.monitored + t.unknown + t.inMaintenance + t.outOfService : t[k]);
     });
     fillRows('classes', o.byClass);
     fillRows('children', o.children);
+    var alarm = document.getElementById('alarm');
+    if (alarm) {
+      var key = o.byClass.filter(function (r) { return r.key === '1'; })[0];
+      var down = key ? key.offline : 0;
+      alarm.hidden = down === 0;
+      document.getElementById('calm').hidden = down > 0;
+      alarm.textContent = alarm.textContent.replace(/\d[\d,]*/, String(down));
+    }
     var asOf = document.getElementById('as-of');
     asOf.setAttribute('datetime', o.at);
     asOf.textContent = clock(o.at);
@@ -61,4 +70,10 @@
       .finally(function () { setTimeout(poll, INTERVAL_MS); });
   }
   setTimeout(poll, INTERVAL_MS);
+
+  // Wall rotation: the next area after a while, staying in wall mode.
+  var next = document.body.getAttribute('data-next');
+  if (document.body.getAttribute('data-rotate') && next) {
+    setTimeout(function () { location.assign('/wall?rotate=1&area=' + encodeURIComponent(next)); }, 20000);
+  }
 }());
