@@ -125,7 +125,7 @@ public class DailyAssessment {
                 Rates r = rates.rates(Scope.all(), code, "pointClass");
                 List<Rates.Row> rowsOf = new ArrayList<>(r.groups());
                 rowsOf.add(new Rates.Row("0", null, r.total().monitored(), r.total().online(), r.total().degraded(), 0, 0, 0, 0, 0, null,
-                        r.total().intact(), null, 0, 0, null, 0, null));
+                        r.total().intact(), null, 0, 0, null, 0, null, null));
                 for (Rates.Row row : rowsOf) {
                     s.setObject(1, day);
                     s.setTimestamp(2, Timestamp.from(at));
@@ -182,7 +182,7 @@ public class DailyAssessment {
             Rates r = rates.rates(scope, code, "pointClass");
             List<Rates.Row> live = new ArrayList<>(r.groups());
             live.add(new Rates.Row("0", null, r.total().monitored(), r.total().online(), r.total().degraded(), 0, 0, 0, 0, 0, null,
-                    r.total().intact(), null, 0, 0, null, 0, null));
+                    r.total().intact(), null, 0, 0, null, 0, null, null));
             for (Rates.Row row : live) {
                 int pc = Integer.parseInt(row.key());
                 long monitored = row.monitored();

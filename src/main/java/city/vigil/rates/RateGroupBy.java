@@ -3,6 +3,7 @@ package city.vigil.rates;
 import city.vigil.area.AreaLevel;
 import city.vigil.platform.ApiException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** The dimensions the rates API groups by. */
@@ -19,6 +20,29 @@ public enum RateGroupBy {
     RateGroupBy(String param, AreaLevel level) {
         this.param = param;
         this.level = level;
+    }
+
+    /**
+     * None, one dimension, or two separated by a comma: an area level ({@code district}, {@code street}) then
+     * {@code pointClass} or {@code maintainer}, the pairs the counters hold.
+     */
+    static List<RateGroupBy> parseAll(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        String[] names = value.split(",", -1);
+        if (names.length > 2) {
+            throw ApiException.invalid("groupBy", "at most two dimensions, separated by a comma (such as district,pointClass)");
+        }
+        List<RateGroupBy> dimensions = Arrays.stream(names).map(RateGroupBy::parse).toList();
+        if (dimensions.contains(null)) {
+            throw ApiException.invalid("groupBy", "'" + value.trim() + "' has an empty dimension");
+        }
+        if (dimensions.size() == 2 && (dimensions.get(0).level == null || dimensions.get(1).level != null)) {
+            throw ApiException.invalid("groupBy", "two dimensions are an area level (district, street) then pointClass or maintainer, not '"
+                    + value.trim() + "'");
+        }
+        return dimensions;
     }
 
     /** Null (totals only) when absent. */

@@ -24,8 +24,14 @@ public class RatesService {
     @Inject
     RateCounters counters;
 
+    /**
+     * {@code groupByParam}: none, one dimension, or two separated by a comma: an area level then {@code pointClass} or
+     * {@code maintainer} (the matrix of an overview). Every cell is a counter lookup.
+     */
     public Rates rates(Scope scope, String areaCode, String groupByParam) {
-        RateGroupBy groupBy = RateGroupBy.parse(groupByParam);
+        List<RateGroupBy> dimensions = RateGroupBy.parseAll(groupByParam);
+        RateGroupBy groupBy = dimensions.isEmpty() ? null : dimensions.get(0);
+        RateGroupBy cells = dimensions.size() > 1 ? dimensions.get(1) : null;
         Area area = areas.forGrouping(scope, areaCode, groupBy == null ? null : groupBy.level);
         RateCounters store = counters;
         String code = area == null ? null : area.code;
@@ -33,17 +39,44 @@ public class RatesService {
         List<Rates.Row> groups = new ArrayList<>();
         if (groupBy != null) {
             for (Map.Entry<String, String> g : groupKeys(area, groupBy, store).entrySet()) {
-                RateCounts counts = switch (groupBy) {
-                    case DISTRICT, STREET -> store.counts(g.getKey(), null);
-                    case POINT_CLASS -> store.counts(code, Integer.parseInt(g.getKey()));
-                    case MAINTAINER -> store.counts(code, null, g.getKey());
-                };
+                RateCounts counts = counts(store, groupBy, code, g.getKey());
                 if (counts.total() > 0 || groupBy.level != null) {
-                    groups.add(Rates.Row.of(g.getKey(), g.getValue(), counts));
+                    Rates.Row row = Rates.Row.of(g.getKey(), g.getValue(), counts);
+                    groups.add(cells == null ? row : row.with(cells(store, g.getKey(), cells)));
                 }
             }
         }
-        return new Rates(code, groupBy == null ? null : groupBy.param, Instant.now(), total, groups);
+        String dimensionNames = dimensions.stream().map(d -> d.param).reduce((a, b) -> a + "," + b).orElse(null);
+        return new Rates(code, dimensionNames, Instant.now(), total, groups);
+    }
+
+    private static RateCounts counts(RateCounters store, RateGroupBy groupBy, String areaCode, String key) {
+        return switch (groupBy) {
+            case DISTRICT, STREET -> store.counts(key, null);
+            case POINT_CLASS -> store.counts(areaCode, Integer.parseInt(key));
+            case MAINTAINER -> store.counts(areaCode, null, key);
+        };
+    }
+
+    /** One area's cells by point class or maintainer unit: the ones with channels. */
+    private List<Rates.Row> cells(RateCounters store, String areaCode, RateGroupBy by) {
+        List<Rates.Row> cells = new ArrayList<>();
+        if (by == RateGroupBy.POINT_CLASS) {
+            for (int c : CLASSES) {
+                RateCounts counts = store.counts(areaCode, c);
+                if (counts.total() > 0) {
+                    cells.add(Rates.Row.of(Integer.toString(c), "class " + c, counts));
+                }
+            }
+        } else {
+            for (String m : store.maintainers(areaCode)) {
+                RateCounts counts = store.counts(areaCode, null, m == null ? "" : m);
+                if (counts.total() > 0) {
+                    cells.add(Rates.Row.of(m == null ? "" : m, m, counts));
+                }
+            }
+        }
+        return cells;
     }
 
     /** Group key → display name: the areas at the level inside the subtree, the point classes, the maintainers found. */
