@@ -50,25 +50,30 @@ class RatesMatrixTest extends SimulatorTest {
             return "ONLINE".equals(s1.getString("state")) && "OFFLINE".equals(s2.getString("state"));
         });
 
-        JsonPath matrix = rates(null, "district,pointClass");
-        assertThat(matrix.getString("groupBy")).isEqualTo("district,pointClass");
-        JsonPath byClass = rates("440106", "pointClass");
-        List<Map<String, Object>> cells = matrix.getList("groups.find { it.key == '440106' }.groups");
-        assertThat(cells).extracting(c -> c.get("key")).contains("1", "2");
-        for (Map<String, Object> cell : cells) {
-            Map<String, Object> single = byClass.getMap("groups.find { it.key == '" + cell.get("key") + "' }");
-            for (String figure : List.of("monitored", "online", "offline", "inUse")) {
-                assertThat(cell.get(figure)).as("440106 × class " + cell.get("key") + " " + figure).isEqualTo(single.get(figure));
+        // Other tests' cameras are probed meanwhile: the two calls are compared until they saw the same instant.
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonPath matrix = rates(null, "district,pointClass");
+            assertThat(matrix.getString("groupBy")).isEqualTo("district,pointClass");
+            JsonPath byClass = rates("440106", "pointClass");
+            List<Map<String, Object>> cells = matrix.getList("groups.find { it.key == '440106' }.groups");
+            assertThat(cells).extracting(c -> c.get("key")).contains("1", "2");
+            for (Map<String, Object> cell : cells) {
+                Map<String, Object> single = byClass.getMap("groups.find { it.key == '" + cell.get("key") + "' }");
+                for (String figure : List.of("monitored", "online", "offline", "inUse")) {
+                    assertThat(cell.get(figure)).as("440106 × class " + cell.get("key") + " " + figure).isEqualTo(single.get(figure));
+                }
             }
-        }
-        assertThat(cells.stream().mapToLong(c -> ((Number) c.get("offline")).longValue()).sum())
-                .as("the cells add up to their district").isEqualTo(matrix.getLong("groups.find { it.key == '440106' }.offline"));
-        assertThat(matrix.getList("groups.find { it.key == '440104' }.groups")).as("a district without cameras has no cells").isEmpty();
+            assertThat(cells.stream().mapToLong(c -> ((Number) c.get("offline")).longValue()).sum())
+                    .as("the cells add up to their district").isEqualTo(matrix.getLong("groups.find { it.key == '440106' }.offline"));
+            assertThat(matrix.getList("groups.find { it.key == '440104' }.groups")).as("a district without cameras has no cells").isEmpty();
+        });
 
-        JsonPath byMaintainer = rates(null, "district,maintainer");
-        Map<String, Object> second = byMaintainer.getMap("groups.find { it.key == '440106' }.groups.find { it.key == '矩阵运维二队' }");
-        assertThat(second.get("offline")).isEqualTo(rates("440106", "maintainer").getMap("groups.find { it.key == '矩阵运维二队' }").get("offline"));
-        assertThat(((Number) second.get("offline")).longValue()).isGreaterThanOrEqualTo(1);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonPath byMaintainer = rates(null, "district,maintainer");
+            Map<String, Object> second = byMaintainer.getMap("groups.find { it.key == '440106' }.groups.find { it.key == '矩阵运维二队' }");
+            assertThat(second.get("offline")).isEqualTo(rates("440106", "maintainer").getMap("groups.find { it.key == '矩阵运维二队' }").get("offline"));
+            assertThat(((Number) second.get("offline")).longValue()).isGreaterThanOrEqualTo(1);
+        });
         assertThat(rates("440106", "pointClass").getList("groups.groups")).as("one dimension: no cells").containsOnlyNulls();
     }
 
