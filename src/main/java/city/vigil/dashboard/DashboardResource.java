@@ -149,7 +149,7 @@ public class DashboardResource {
 
     /** The district after this one (the first after the last), for the wall's rotation. */
     private String nextArea(String areaCode) {
-        List<String> districts = overviews.overview(scope.get(), null).children().stream().map(Rates.Row::key).sorted().toList();
+        List<String> districts = overviews.districts();
         if (districts.isEmpty()) {
             return null;
         }

@@ -53,6 +53,11 @@ public class OverviewService {
                 cameras.down(scope, areaCode));
     }
 
+    /** The districts' codes, in order (the wall rotates through them). */
+    public List<String> districts() {
+        return List.copyOf(areas.namesAtLevel(null, AreaLevel.DISTRICT).keySet());
+    }
+
     /** Lowest online rate first; areas with nothing monitored at the end, by code. */
     static final Comparator<Rates.Row> WORST_FIRST = Comparator
             .comparing((Rates.Row r) -> r.onlineRate() == null ? Double.MAX_VALUE : r.onlineRate())

@@ -150,4 +150,15 @@ class OperatorPagesTest extends SimulatorTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !page.findElement(By.id("stale")).isDisplayed());
         sim.fleet().switchTo(healthy, Scenario.HEALTHY);
     }
+
+    @Test
+    void a_rotating_wall_moves_on_to_the_next_district_and_stays_a_wall() {
+        String rotating = given().queryParam("area", "440106").queryParam("rotate", "1").get("/wall").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile("data-next=\"(\\d+)\"").matcher(rotating);
+        assertThat(next.find()).as("the next district is named").isTrue();
+        assertThat(next.group(1)).isNotEqualTo("440106").hasSize(6);
+        assertThat(rotating).contains("data-rotate=\"1\"", "/dashboard/wall.css");
+        assertThat(given().queryParam("area", "440106").get("/wall").then().statusCode(200).extract().asString())
+                .as("a still wall names no next area").contains("data-next=\"\"");
+    }
 }
