@@ -2,7 +2,7 @@ package city.vigil.dashboard;
 
 import city.vigil.platform.ApiException;
 import city.vigil.platform.CallerScope;
-import city.vigil.rates.Rates;
+import city.vigil.platform.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +24,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -34,6 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/")
 @Tag(name = "Dashboard")
+@APIResponse(responseCode = "400", description = "Invalid input: the problem names each rejected field and the reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "PostgreSQL is unavailable: try again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DashboardResource {
     private final OverviewService overviews;
     private final CameraDesk cameras;
@@ -55,7 +60,7 @@ public class DashboardResource {
 
         static native TemplateInstance outages(OutageBoard.Board board, Instant at, Integer done, String error, String lang, String otherLang);
 
-        static native TemplateInstance wall(Overview overview, long class1Down, String rotate, String next, String lang, String otherLang);
+        static native TemplateInstance wall(Overview overview, String rotate, String next, String lang, String otherLang);
     }
 
     /** The page's language, from the switch, its cookie, or the browser. */
@@ -80,6 +85,7 @@ public class DashboardResource {
     @Path("areas/{code}")
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Overview page of one area (HTML)")
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response area(@PathParam("code") String code, @QueryParam("lang") String lang, @CookieParam(PageLocale.COOKIE) String cookie,
                          @Context HttpHeaders headers) {
         return overviewPage(code, language(lang, cookie, headers));
@@ -89,6 +95,7 @@ public class DashboardResource {
     @Path("cameras/{gbId}")
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "A camera's page (HTML)")
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response camera(@PathParam("gbId") String gbId, @QueryParam("lang") String lang, @CookieParam(PageLocale.COOKIE) String cookie,
                            @Context HttpHeaders headers) {
         Language l = language(lang, cookie, headers);
@@ -135,8 +142,7 @@ public class DashboardResource {
         Language l = language(lang, cookie, headers);
         String areaCode = area == null || area.isBlank() ? null : area.trim();
         Overview overview = overviews.overview(scope.get(), areaCode);
-        long class1Down = overview.byClass().stream().filter(r -> r.key().equals("1")).mapToLong(Rates.Row::offline).sum();
-        return html(Templates.wall(overview, class1Down, rotate, rotate == null ? null : nextArea(areaCode), l.tag(), l.other()), l);
+        return html(Templates.wall(overview, rotate, rotate == null ? null : nextArea(areaCode), l.tag(), l.other()), l);
     }
 
     @GET

@@ -3,8 +3,6 @@ package city.vigil.dashboard;
 import city.vigil.outage.AckRequest;
 import city.vigil.outage.OutageService;
 import city.vigil.outage.OutageView;
-import city.vigil.platform.ApiError;
-import city.vigil.platform.ApiException;
 import city.vigil.platform.Page;
 import city.vigil.platform.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +14,8 @@ import java.util.Map;
 
 /**
  * The outage desk: open outages grouped by cause, largest group first, each ordered by point class then duration, and
- * the acknowledgement of a whole group with one note (through the outage API's own service, so each outage keeps its
- * first acknowledgement and availability is untouched).
+ * the acknowledgement of a whole group with one note (one statement in the outage store: each outage keeps its first
+ * acknowledgement, and availability is untouched).
  */
 @ApplicationScoped
 public class OutageBoard {
@@ -55,26 +53,7 @@ public class OutageBoard {
 
     /** Acknowledges every open, unacknowledged outage of {@code cause} in the area; returns how many it acknowledged. */
     public int acknowledgeGroup(Scope scope, String areaCode, String cause, String by, String note) {
-        if (note == null || note.isBlank()) {
-            throw ApiException.invalid("note", "is required: say what is being done about these outages");
-        }
-        int acknowledged = 0;
-        for (OutageView o : openOutages(scope, areaCode)) {
-            String c = o.cause() == null ? "UNKNOWN" : o.cause();
-            if (!c.equals(cause) || o.ack() != null) {
-                continue;
-            }
-            try {
-                outages.acknowledge(scope, o.id(), new AckRequest(by, note.trim()));
-                acknowledged++;
-            } catch (ApiException e) {
-                // Someone acknowledged it a moment ago: theirs stands.
-                if (e.error != ApiError.ALREADY_ACKNOWLEDGED) {
-                    throw e;
-                }
-            }
-        }
-        return acknowledged;
+        return outages.acknowledgeAll(scope, areaCode, cause, new AckRequest(by, note));
     }
 
     private List<OutageView> openOutages(Scope scope, String areaCode) {

@@ -2,6 +2,7 @@ package city.vigil.dashboard;
 
 import city.vigil.rates.Rates;
 import city.vigil.status.StatusService;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,8 +14,15 @@ public record Overview(String areaCode, String areaName, List<Crumb> trail, Stri
                        List<Rates.Row> byClass, List<Rates.Row> children, List<StatusService.Item> down) {
 
     /** Everything registered here: monitored, unknown, in maintenance and out of service. */
+    @JsonProperty
     public long registered() {
         return total.monitored() + total.unknown() + total.inMaintenance() + total.outOfService();
+    }
+
+    /** Class-1 points offline here: what raises the wall's alarm. */
+    @JsonProperty
+    public long class1Offline() {
+        return byClass.stream().filter(r -> r.key().equals("1")).mapToLong(Rates.Row::offline).sum();
     }
 
     /** One step of the way down from the top (city → district → …), for the breadcrumb. */

@@ -5,17 +5,17 @@ import city.vigil.area.AreaLevel;
 import city.vigil.area.AreaService;
 import city.vigil.area.AreaView;
 import city.vigil.platform.Scope;
+import city.vigil.rates.RateGroupBy;
 import city.vigil.rates.Rates;
 import city.vigil.rates.RatesService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Builds the overview of an area through the rates API's own service, with the caller's scope: the page and
- * {@code /api/v1/rates} can never disagree. Sub-areas are ranked worst first (lowest online rate; areas with nothing
+ * Builds the overview of an area through the rates API's own service, with the caller's scope (two calls: by class,
+ * and by the level below): the page and {@code /api/v1/rates} can never disagree. Sub-areas are ranked worst first (lowest online rate; areas with nothing
  * monitored last), as an operator scans for trouble.
  */
 @ApplicationScoped
@@ -32,15 +32,14 @@ public class OverviewService {
 
     public Overview overview(Scope scope, String areaCode) {
         Area area = areaCode == null ? null : areas.get(scope, areaCode);
-        Rates byClass = rates.rates(scope, areaCode, "pointClass");
-        AreaLevel childLevel = childLevel(area);
+        Rates byClass = rates.rates(scope, areaCode, RateGroupBy.POINT_CLASS.param);
+        // The whole registry ranks its districts; an area the level below it; a grid nothing.
+        AreaLevel below = area == null ? AreaLevel.DISTRICT : next(area.level);
         List<Rates.Row> children = new ArrayList<>();
-        if (childLevel != null) {
-            for (Map.Entry<String, String> child : areas.namesAtLevel(area, childLevel).entrySet()) {
-                children.add(rates.rates(scope, child.getKey(), null).total().as(child.getKey(), child.getValue()));
-            }
+        if (below != null) {
+            children.addAll(rates.rates(scope, areaCode, RateGroupBy.ofLevel(below).param).groups());
+            children.sort(WORST_FIRST);
         }
-        children.sort(WORST_FIRST);
         List<Overview.Crumb> trail = new ArrayList<>();
         if (area != null) {
             for (AreaView.Ref ancestor : areas.ancestors(area)) {
@@ -48,7 +47,7 @@ public class OverviewService {
             }
         }
         return new Overview(area == null ? null : area.code, area == null ? null : area.name, trail,
-                childLevel == null ? null : childLevel.name(), byClass.at(), byClass.total(),
+                below == null ? null : below.name(), byClass.at(), byClass.total(),
                 byClass.groups().stream().filter(r -> r.monitored() + r.inMaintenance() + r.outOfService() + r.unknown() > 0).toList(), children,
                 cameras.down(scope, areaCode));
     }
@@ -63,12 +62,9 @@ public class OverviewService {
             .comparing((Rates.Row r) -> r.onlineRate() == null ? Double.MAX_VALUE : r.onlineRate())
             .thenComparing(Rates.Row::key);
 
-    /** The level the overview ranks: districts for the whole registry, the next level down for an area; none for a grid. */
-    private static AreaLevel childLevel(Area area) {
-        if (area == null) {
-            return AreaLevel.DISTRICT;
-        }
+    /** The level below; null below GRID. */
+    private static AreaLevel next(AreaLevel level) {
         AreaLevel[] levels = AreaLevel.values();
-        return area.level.ordinal() + 1 < levels.length ? levels[area.level.ordinal() + 1] : null;
+        return level.ordinal() + 1 < levels.length ? levels[level.ordinal() + 1] : null;
     }
 }

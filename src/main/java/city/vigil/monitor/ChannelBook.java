@@ -299,7 +299,8 @@ final class ChannelBook implements StatusWriter.Snapshot {
         if (c == null) {
             return;
         }
-        StateRules rules = policy(c.spec).rules();
+        ClassPolicies.ClassPolicy policy = policy(c.spec);
+        StateRules rules = policy.rules();
         boolean failed = mediaLost || imageFault != null;
         c.deepFailures = failed ? c.deepFailures + 1 : 0;
         c.deepSuccesses = failed ? 0 : c.deepSuccesses + 1;
@@ -313,7 +314,7 @@ final class ChannelBook implements StatusWriter.Snapshot {
         }
         boolean wasIntact = c.status().intact();
         c.imageOk = !failed;
-        StateMachine.Step step = policy(c.spec).machine().onPicture(c.state, c.mediaLost, c.imageFault != null, now);
+        StateMachine.Step step = policy.machine().onPicture(c.state, c.mediaLost, c.imageFault != null, now);
         apply(c, step, now);
         if (!step.changed() && (c.status().intact() != wasIntact || !java.util.Objects.equals(imageFault, c.imageFault))) {
             writeStatus(c, null);

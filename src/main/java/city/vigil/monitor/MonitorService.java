@@ -10,6 +10,7 @@ import city.vigil.platform.Meter;
 import city.vigil.probe.HostSessions;
 import city.vigil.probe.ProbeTimeouts;
 import city.vigil.probe.TargetPolicy;
+import city.vigil.rates.CountersFilled;
 import city.vigil.rates.RateCounts;
 import city.vigil.status.ChannelView;
 import city.vigil.status.LiveChannels;
@@ -58,6 +59,7 @@ public class MonitorService implements LiveChannels {
     private final MeterRegistry meters;
     private final MaintenanceService maintenance;
     private final Event<StateChanged> stateChanged;
+    private final Event<CountersFilled> countersFilled;
     private final StatusStore store;
     private final String storeName;
     private final TargetPolicy targets;
@@ -78,7 +80,7 @@ public class MonitorService implements LiveChannels {
 
     MonitorService(MonitorConfig config, AgroalDataSource dataSource, Vertx vertx, CredentialCipher cipher, MeterRegistry meters,
                    MaintenanceService maintenance, StatusStore store, TargetPolicy targets, HostSessions hostSessions,
-                   Event<StateChanged> stateChanged) {
+                   Event<StateChanged> stateChanged, Event<CountersFilled> countersFilled) {
         this.config = config;
         this.dataSource = dataSource;
         this.vertx = vertx;
@@ -90,6 +92,7 @@ public class MonitorService implements LiveChannels {
         this.targets = targets;
         this.hostSessions = hostSessions;
         this.stateChanged = stateChanged;
+        this.countersFilled = countersFilled;
         this.policies = new ClassPolicies(config);
     }
 
@@ -202,6 +205,7 @@ public class MonitorService implements LiveChannels {
             long n = loader.loadAll(spec -> saved.restore(book, spec, now));
             saved.restoreParentOutages(book);
             writer.start(book);
+            countersFilled.fire(new CountersFilled());
             ChannelProber prober = new ChannelProber(vertx, new ProbeTimeouts(config.connectTimeout(), config.firstByteTimeout(),
                     config.totalTimeout()), targets, cipher, policies);
             monitor = new Monitor(vertx, book, prober, new ProbeDispatcher(config.maxInFlight(), hostSessions, config.maxQueued()),

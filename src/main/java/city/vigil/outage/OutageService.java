@@ -1,5 +1,6 @@
 package city.vigil.outage;
 
+import city.vigil.area.AreaPath;
 import city.vigil.area.AreaService;
 import city.vigil.platform.ApiError;
 import city.vigil.platform.ApiException;
@@ -81,12 +82,7 @@ public class OutageService {
     }
 
     public OutageView acknowledge(Scope scope, long id, AckRequest request) {
-        Checks checks = new Checks();
-        if (checks.required("by", request.by())) {
-            checks.maxLength("by", request.by(), 64);
-        }
-        checks.maxLength("note", request.note(), 512);
-        checks.throwIfAny();
+        check(request);
         find(scope, id).orElseThrow(() -> ApiException.notFound("Outage", String.valueOf(id)));
         if (!store.acknowledge(id, request.by().trim(), request.note(), Instant.now())) {
             OutageView held = find(scope, id).orElseThrow();
@@ -96,15 +92,40 @@ public class OutageService {
         return find(scope, id).orElseThrow();
     }
 
+    /**
+     * Acknowledges every open, unacknowledged outage of one cause ({@code UNKNOWN} for none) in the area (everywhere
+     * the caller may see when null) with one note; returns how many. Availability is untouched.
+     */
+    public int acknowledgeAll(Scope scope, String area, String cause, AckRequest request) {
+        Checks checks = new Checks();
+        checks.required("cause", cause);
+        checks.required("note", request.note());
+        checks.throwIfAny();
+        check(request);
+        SqlWhere where = new SqlWhere().scope(scope, "area_path").and("coalesce(cause, 'UNKNOWN') = ?", cause.trim());
+        if (area != null) {
+            where.and("area_path LIKE ?", areas.requireForResource(scope, "area", area).path + "%");
+        }
+        return store.acknowledgeAll(where, request.by().trim(), request.note().trim(), Instant.now());
+    }
+
+    private static void check(AckRequest request) {
+        Checks checks = new Checks();
+        if (checks.required("by", request.by())) {
+            checks.maxLength("by", request.by(), 64);
+        }
+        checks.maxLength("note", request.note(), 512);
+        checks.throwIfAny();
+    }
+
     private static final String SELECT = "SELECT id, gb_id, area_path, point_class, cause, started_at, ended_at, acked_by, acked_at, ack_note FROM outage";
 
     private static OutageView view(Object[] r) {
-        String[] path = ((String) r[2]).split("/");
         Instant started = Timestamps.instant(r[5]);
         Instant ended = Timestamps.instant(r[6]);
         Instant end = ended == null ? Instant.now() : ended;
         OutageView.Ack ack = r[7] == null ? null : new OutageView.Ack((String) r[7], Timestamps.instant(r[8]), (String) r[9]);
-        return new OutageView(((Number) r[0]).longValue(), ((String) r[1]).trim(), path[path.length - 1], ((Number) r[3]).intValue(),
+        return new OutageView(((Number) r[0]).longValue(), ((String) r[1]).trim(), AreaPath.code((String) r[2]), ((Number) r[3]).intValue(),
                 (String) r[4], started, ended, ended == null, Math.max(0, end.getEpochSecond() - started.getEpochSecond()), ack);
     }
 }

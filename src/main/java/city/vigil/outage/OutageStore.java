@@ -1,5 +1,7 @@
 package city.vigil.outage;
 
+import city.vigil.platform.SqlWhere;
+import city.vigil.probe.ImageFault;
 import city.vigil.probe.ProbeCause;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -73,15 +76,7 @@ public class OutageStore {
     public record Closed(long id, int pointClass, String cause) {
         /** DEGRADED outages carry the image fault as their cause; every other cause is a probe's. */
         public boolean imageFault() {
-            if (cause == null) {
-                return false;
-            }
-            for (ProbeCause p : ProbeCause.values()) {
-                if (p.name().equals(cause)) {
-                    return false;
-                }
-            }
-            return true;
+            return cause != null && Arrays.stream(ImageFault.values()).anyMatch(f -> f.name().equals(cause));
         }
     }
 
@@ -110,6 +105,23 @@ public class OutageStore {
             return s.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot acknowledge outage " + id, e);
+        }
+    }
+
+    /**
+     * Acknowledges every open, unacknowledged outage {@code where} selects, in one statement (an outage acknowledged
+     * meanwhile keeps its first acknowledgement); returns how many.
+     */
+    public int acknowledgeAll(SqlWhere where, String who, String note, Instant at) {
+        String sql = "UPDATE outage SET acked_by = ?, acked_at = ?, ack_note = ? WHERE ended_at IS NULL AND acked_by IS NULL AND " + where.sql();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, who);
+            s.setTimestamp(2, Timestamp.from(at));
+            s.setString(3, note);
+            where.bind(s, 4);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot acknowledge outages", e);
         }
     }
 

@@ -48,8 +48,13 @@ public final class SqlWhere {
     }
 
     public void bind(PreparedStatement statement) throws SQLException {
+        bind(statement, 1);
+    }
+
+    /** Binds from parameter {@code first} on, after the statement's own (an UPDATE's SET values). */
+    public void bind(PreparedStatement statement, int first) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
-            statement.setObject(i + 1, params.get(i));
+            statement.setObject(first + i, params.get(i));
         }
     }
 }

@@ -6,6 +6,7 @@ import city.vigil.platform.Scope;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,23 +31,27 @@ public class RateAlarms {
 
     private final AgroalDataSource dataSource;
     private final RatesService rates;
-    private final RateCounters counters;
+    /** Set once the monitor has filled the counters: before, they may hold an earlier run's state (Redis). */
+    private volatile boolean counting;
     private final RateAlarm rule;
     private final int minMonitored;
 
-    RateAlarms(AgroalDataSource dataSource, RatesService rates, RateCounters counters, RatesConfig config) {
+    RateAlarms(AgroalDataSource dataSource, RatesService rates, RatesConfig config) {
         this.dataSource = dataSource;
         this.rates = rates;
-        this.counters = counters;
         this.rule = new RateAlarm(config.alarm().threshold(), config.alarm().hysteresis());
         this.minMonitored = config.alarm().minMonitored();
+    }
+
+    void countersFilled(@Observes CountersFilled event) {
+        counting = true;
     }
 
     @Scheduled(every = "${vigil.rates.alarm.check-interval}", delayed = "${vigil.rates.alarm.check-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void checkNow() {
         try {
-            if (counters.counting()) {
+            if (counting) {
                 check(Instant.now());
             }
         } catch (SQLException | RuntimeException e) {

@@ -20,7 +20,4 @@ public interface RateCounters {
 
     /** The maintainer units with channels in an area (null for everything); null stands for channels without one. */
     List<String> maintainers(String areaCode);
-
-    /** True once the counters hold the monitor's state (filled at its start): rates read before are not judged. */
-    boolean counting();
 }

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 public enum RateGroupBy {
     DISTRICT("district", AreaLevel.DISTRICT),
     STREET("street", AreaLevel.STREET),
+    COMMUNITY("community", AreaLevel.COMMUNITY),
+    GRID("grid", AreaLevel.GRID),
     POINT_CLASS("pointClass", null),
     MAINTAINER("maintainer", null);
 
@@ -23,7 +25,7 @@ public enum RateGroupBy {
     }
 
     /**
-     * None, one dimension, or two separated by a comma: an area level ({@code district}, {@code street}) then
+     * None, one dimension, or two separated by a comma: an area level ({@code district} … {@code grid}) then
      * {@code pointClass} or {@code maintainer}, the pairs the counters hold.
      */
     static List<RateGroupBy> parseAll(String value) {
@@ -39,10 +41,16 @@ public enum RateGroupBy {
             throw ApiException.invalid("groupBy", "'" + value.trim() + "' has an empty dimension");
         }
         if (dimensions.size() == 2 && (dimensions.get(0).level == null || dimensions.get(1).level != null)) {
-            throw ApiException.invalid("groupBy", "two dimensions are an area level (district, street) then pointClass or maintainer, not '"
+            throw ApiException.invalid("groupBy", "two dimensions are an area level (district, street, community, grid) then pointClass or maintainer, not '"
                     + value.trim() + "'");
         }
         return dimensions;
+    }
+
+    /** The grouping by the areas of this level (DISTRICT … GRID). */
+    public static RateGroupBy ofLevel(AreaLevel level) {
+        return Arrays.stream(values()).filter(g -> g.level == level).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no grouping by " + level));
     }
 
     /** Null (totals only) when absent. */

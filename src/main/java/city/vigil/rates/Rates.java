@@ -18,12 +18,6 @@ public record Rates(String area, String groupBy, Instant at, Row total, List<Row
                       long inMaintenance, long outOfService, Double onlineRate, long intact, Double intactRate, long inUse, long networked, Double networkingRate,
                       long complete, Double completeness, @JsonInclude(JsonInclude.Include.NON_NULL) List<Row> groups) {
 
-        /** The same figures under another key and name (an area's total shown as one row of its parent's ranking). */
-        public Row as(String key, String name) {
-            return new Row(key, name, monitored, online, degraded, offline, unreachable, unknown, inMaintenance, outOfService, onlineRate,
-                    intact, intactRate, inUse, networked, networkingRate, complete, completeness, groups);
-        }
-
         /** This group split by a second dimension (the cells of an area × class or area × maintainer matrix). */
         Row with(List<Row> cells) {
             return new Row(key, name, monitored, online, degraded, offline, unreachable, unknown, inMaintenance, outOfService, onlineRate,

@@ -32,7 +32,7 @@ public class RatesResource {
     @Operation(summary = "Rates now", description = "Online rate = (ONLINE + DEGRADED) / monitored (in use, not in maintenance, state known). "
             + "Networking rate and completeness are over cameras in use.")
     public Rates rates(@Parameter(description = "Area code: its subtree (default: everything)") @QueryParam("area") String area,
-                       @Parameter(description = "district, street, pointClass or maintainer (default: totals only); or two: an area level then "
+                       @Parameter(description = "district, street, community, grid, pointClass or maintainer (default: totals only); or two: an area level then "
                                + "pointClass or maintainer (district,pointClass): each group then lists its cells in groups") @QueryParam("groupBy") String groupBy) {
         return service.rates(scope.get(), Params.blankToNull(area), groupBy);
     }

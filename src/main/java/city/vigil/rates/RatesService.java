@@ -52,7 +52,7 @@ public class RatesService {
 
     private static RateCounts counts(RateCounters store, RateGroupBy groupBy, String areaCode, String key) {
         return switch (groupBy) {
-            case DISTRICT, STREET -> store.counts(key, null);
+            case DISTRICT, STREET, COMMUNITY, GRID -> store.counts(key, null);
             case POINT_CLASS -> store.counts(areaCode, Integer.parseInt(key));
             case MAINTAINER -> store.counts(areaCode, null, key);
         };
@@ -83,7 +83,7 @@ public class RatesService {
     private Map<String, String> groupKeys(Area area, RateGroupBy groupBy, RateCounters store) {
         Map<String, String> keys = new LinkedHashMap<>();
         switch (groupBy) {
-            case DISTRICT, STREET -> keys.putAll(areas.namesAtLevel(area, groupBy.level));
+            case DISTRICT, STREET, COMMUNITY, GRID -> keys.putAll(areas.namesAtLevel(area, groupBy.level));
             case POINT_CLASS -> {
                 for (int c : CLASSES) {
                     keys.put(Integer.toString(c), "class " + c);

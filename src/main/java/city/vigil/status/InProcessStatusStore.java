@@ -88,15 +88,6 @@ public final class InProcessStatusStore implements StatusStore {
         statuses.clear();
         counters.clear();
         all.forEach(this::put);
-        filled = true;
-    }
-
-    /** Set by the first {@link #replaceAll}: the monitor's start fills the store. */
-    private volatile boolean filled;
-
-    @Override
-    public boolean counting() {
-        return filled;
     }
 
     @Override

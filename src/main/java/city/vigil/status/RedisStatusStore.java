@@ -189,15 +189,6 @@ public final class RedisStatusStore implements StatusStore {
             hashes.hset(keys.rates(e.getKey()), fields);
         }
         values.set(keys.intactMarker(), Instant.now().toString());
-        filled = true;
-    }
-
-    /** Set by this process's first {@link #replaceAll} (the monitor's start), whatever an earlier run left in Redis. */
-    private volatile boolean filled;
-
-    @Override
-    public boolean counting() {
-        return filled;
     }
 
     @Override

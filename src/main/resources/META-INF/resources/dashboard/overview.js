@@ -40,14 +40,13 @@
     document.querySelectorAll('[data-k]').forEach(function (el) {
       var k = el.getAttribute('data-k');
       var t = o.total;
-      el.textContent = show(k, k === 'registered' ? t.monitored + t.unknown + t.inMaintenance + t.outOfService : t[k]);
+      el.textContent = show(k, k === 'registered' ? o.registered : t[k]);
     });
     fillRows('classes', o.byClass);
     fillRows('children', o.children);
     var alarm = document.getElementById('alarm');
     if (alarm) {
-      var key = o.byClass.filter(function (r) { return r.key === '1'; })[0];
-      var down = key ? key.offline : 0;
+      var down = o.class1Offline;
       alarm.hidden = down === 0;
       document.getElementById('calm').hidden = down > 0;
       alarm.textContent = alarm.textContent.replace(/\d[\d,]*/, String(down));
