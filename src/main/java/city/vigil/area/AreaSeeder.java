@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,10 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Seeds an empty registry with the cities and districts shipped in {@code seed/districts.csv}. */
 @ApplicationScoped
 public class AreaSeeder {
+    /** The cities to seed (GB/T 2260 codes); empty seeds every city shipped. The demo seeds Guangzhou alone. */
+    @ConfigProperty(name = "vigil.areas.seed-cities")
+    Optional<List<String>> seedCities;
 
     /** One row of the shipped districts file. */
     public record District(String cityCode, String cityName, String code, String name, String nameEn,
@@ -30,7 +35,8 @@ public class AreaSeeder {
         if (Area.count() > 0) {
             return;
         }
-        List<District> districts = districts();
+        List<String> wanted = seedCities.orElse(List.of()).stream().map(String::trim).filter(c -> !c.isEmpty()).toList();
+        List<District> districts = districts().stream().filter(d -> wanted.isEmpty() || wanted.contains(d.cityCode())).toList();
         Map<String, Area> cities = new LinkedHashMap<>();
         for (District d : districts) {
             Area city = cities.computeIfAbsent(d.cityCode(), code -> area(code, d.cityName(), AreaLevel.CITY, null, BigDecimal.ZERO));

@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
  * Writes a synthetic Guangzhou fleet as import files: areas.csv (streets, communities, grids), cameras.csv (a
  * Chinese-header ledger), checkpoints.json and sites.json. The same seed and scale always give the same bytes.
  */
-final class CityGenerator {
+public final class CityGenerator {
     private static final String[] ROADS = {"中山大道", "天河路", "环市路", "广州大道", "东风路", "解放路", "黄埔大道",
             "新港路", "工业大道", "机场路", "白云大道", "广园路", "番禺大道", "迎宾路", "新华路", "荔湾路", "江南大道",
             "科韵路", "华南快速", "增城大道"};
@@ -38,20 +38,20 @@ final class CityGenerator {
     record Capture(String gbId, Grid grid) {
     }
 
-    record Counts(int streets, int communities, int grids, int cameras, int checkpoints, int sites) {
+    public record Counts(int streets, int communities, int grids, int cameras, int checkpoints, int sites) {
     }
 
     private final CitySpec spec;
-    private final String streamBase;
+    private final CameraStreams streams;
     private final SplittableRandom random;
 
-    CityGenerator(CitySpec spec, String streamBase) {
+    public CityGenerator(CitySpec spec, CameraStreams streams) {
         this.spec = spec;
-        this.streamBase = streamBase;
+        this.streams = streams;
         this.random = new SplittableRandom(spec.seed());
     }
 
-    Counts write(Path dir) throws IOException {
+    public Counts write(Path dir) throws IOException {
         Files.createDirectories(dir);
         List<AreaSeeder.District> districts = AreaSeeder.districts().stream().filter(d -> d.cityCode().equals("440100")).toList();
         List<Grid> grids = new ArrayList<>();
@@ -110,9 +110,8 @@ final class CityGenerator {
 
     private int writeCameras(Path file, List<Grid> grids, Map<String, Integer> serials, List<Grid> laneGrids,
                              List<Capture> captures) throws IOException {
-        int[] classes = {1, 2, 3, 4, 9};
-        int[] counts = {spec.scaled(CitySpec.CLASS1), spec.scaled(CitySpec.CLASS2), spec.scaled(CitySpec.CLASS3),
-                spec.scaled(CitySpec.CLASS4), spec.scaled(CitySpec.CLASS9)};
+        int[] classes = CitySpec.CLASSES;
+        int[] counts = spec.classCounts();
         int written = 0;
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("设备编码,设备名称,监控点位类型,摄像机类型,经度,纬度,安装地址,监视方位,水平视场角,可视距离,行政区域,"
@@ -155,15 +154,18 @@ final class CityGenerator {
         String parent = pointClass >= 2 && random.nextInt(10) < 3
                 ? grid.districtCode() + "00" + "01" + "118" + "0" + String.format("%06d", random.nextInt(2000)) : "";
         String direction = DIRECTIONS[random.nextInt(DIRECTIONS.length)];
-        String base = streamBase != null ? streamBase + "/" + gbId
-                : "rtsp://10." + (gbId.charAt(5) - '0' + 16) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254)) + ":554/cam/" + gbId;
+        CameraStreams.Streams urls = streams.of(gbId, pointClass);
+        String tags = pointClass == 1 ? "hd;一类" : "";
+        if (urls.tags() != null) {
+            tags = tags.isEmpty() ? urls.tags() : tags + ";" + urls.tags();
+        }
         return String.join(",", gbId, name, String.valueOf(pointClass), CAMERA_TYPES[random.nextInt(CAMERA_TYPES.length)],
                 noPosition ? "" : String.format("%.6f", lon), noPosition ? "" : String.format("%.6f", lat),
                 grid.districtName() + road + (1 + random.nextInt(999)) + "号", direction,
                 String.valueOf(30 + random.nextInt(80)), String.valueOf(30 + random.nextInt(120)), grid.code(), owner, maintainer,
                 noContact ? "" : "020-" + (30000000 + random.nextInt(9999999)), pointClass <= 2 || random.nextInt(3) == 0 ? "1" : "0",
-                lifecycle, installed, pointClass == 1 ? "90" : "30", parent, pointClass == 1 ? "hd;一类" : "",
-                base + "/main", base + "/sub") + "\n";
+                lifecycle, installed, pointClass == 1 ? "90" : "30", parent, tags,
+                urls.main(), urls.sub()) + "\n";
     }
 
     private int writeCheckpoints(Path file, Map<String, Integer> serials, List<Integer> laneCounts,

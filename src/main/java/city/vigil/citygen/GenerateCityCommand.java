@@ -19,7 +19,7 @@ public final class GenerateCityCommand {
         java.util.Set<String> known = java.util.Set.of("--scale", "--seed", "--out", "--stream-base", "--import");
         for (int i = 0; i < args.length; i++) {
             if (!known.contains(args[i]) || i + 1 >= args.length) {
-                System.err.println("usage: generate-city [--scale 0.001..1.0] [--seed N] [--out DIR] [--stream-base rtsp://host:port/cam] [--import http://host:8080]");
+                System.err.println("usage: generate-city [--scale 0.0001..1.0] [--seed N] [--out DIR] [--stream-base rtsp://host:port/cam] [--import http://host:8080]");
                 return 2;
             }
             options.put(args[i], args[++i]);
@@ -28,7 +28,8 @@ public final class GenerateCityCommand {
             CitySpec spec = new CitySpec(Double.parseDouble(options.get("--scale")), Long.parseLong(options.get("--seed")));
             Path dir = Path.of(options.get("--out"));
             long started = System.nanoTime();
-            CityGenerator.Counts counts = new CityGenerator(spec, options.get("--stream-base")).write(dir);
+            CityGenerator.Counts counts = new CityGenerator(spec, options.containsKey("--stream-base")
+                    ? CameraStreams.under(options.get("--stream-base")) : CameraStreams.fictional(spec.seed())).write(dir);
             out.printf("Wrote %s in %.1f s: %d streets, %d communities, %d grids, %d cameras, %d checkpoints, %d key sites%n",
                     dir.toAbsolutePath(), (System.nanoTime() - started) / 1e9, counts.streets(), counts.communities(),
                     counts.grids(), counts.cameras(), counts.checkpoints(), counts.sites());

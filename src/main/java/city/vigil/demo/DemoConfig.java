@@ -2,7 +2,7 @@ package city.vigil.demo;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.util.List;
+import java.time.Duration;
 
 /** The demo the embedded default starts with: the {@code demo} profile sets {@code enabled} (VigilMain adds it). */
 @ConfigMapping(prefix = "vigil.demo")
@@ -12,7 +12,7 @@ public interface DemoConfig {
     @WithDefault("false")
     boolean enabled();
 
-    /** How many simulated cameras. */
+    /** How many simulated cameras (the synthetic city is scaled to hold exactly this many). */
     @WithDefault("2000")
     int cameras();
 
@@ -24,9 +24,13 @@ public interface DemoConfig {
     @WithDefault("2026")
     long seed();
 
-    /** Districts the cameras are spread over (Guangzhou's eleven). */
-    @WithDefault("440103,440104,440105,440106,440111,440112,440113,440114,440115,440117,440118")
-    List<String> districts();
+    /** Where the generated demo city's import files are written (the same seed writes the same city). */
+    @WithDefault("data/demo-city")
+    String cityDir();
+
+    /** How often the demo's checkpoints report their passes. */
+    @WithDefault("60s")
+    Duration heartbeatInterval();
 
     /** Loopback unless you mean it (and then set allow-non-loopback). */
     @WithDefault("127.0.0.1")

@@ -27,6 +27,27 @@ public final class FleetPlan {
     /** Plans the fleet: IDs by district (type 132, serials from 1), scenarios in the manifest's shares, shuffled. */
     public static FleetPlan plan(FleetManifest manifest) {
         SplittableRandom random = new SplittableRandom(manifest.seed());
+        List<Scenario> scenarios = scenarios(manifest, random);
+        List<Planned> planned = new ArrayList<>();
+        int[] serials = new int[manifest.districts().size()];
+        for (int i = 0; i < manifest.cameras(); i++) {
+            int d = i % manifest.districts().size();
+            String district = manifest.districts().get(d);
+            String gbId = district + "00" + "00" + "132" + "0" + String.format("%06d", ++serials[d]);
+            int pointClass = random.nextInt(100) < 10 ? 1 : random.nextInt(100) < 40 ? 2 : 3;
+            planned.add(new Planned(gbId, district, scenarios.get(i), pointClass, subKind(random)));
+        }
+        return new FleetPlan(List.copyOf(planned));
+    }
+
+    /** Sub-streams mostly over RTSP, some over the HTTP protocols Vigil probes too: rtsp, flv, m3u8 or ts. */
+    public static String subKind(SplittableRandom random) {
+        int p = random.nextInt(100);
+        return p < 80 ? "rtsp" : p < 90 ? "flv" : p < 95 ? "m3u8" : "ts";
+    }
+
+    /** One scenario per camera, in the manifest's shares (healthy for the rest), shuffled with the random given. */
+    public static List<Scenario> scenarios(FleetManifest manifest, SplittableRandom random) {
         List<Scenario> scenarios = new ArrayList<>();
         // Largest remainders: 3% of 300 over 18 faults is 9 broken cameras, not 18 × round(0.5) or 18 × 0.
         List<Map.Entry<Scenario, Double>> shares = manifest.mix().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
@@ -56,19 +77,7 @@ public final class FleetPlan {
             scenarios.set(i, scenarios.get(j));
             scenarios.set(j, t);
         }
-        List<Planned> planned = new ArrayList<>();
-        int[] serials = new int[manifest.districts().size()];
-        for (int i = 0; i < manifest.cameras(); i++) {
-            int d = i % manifest.districts().size();
-            String district = manifest.districts().get(d);
-            String gbId = district + "00" + "00" + "132" + "0" + String.format("%06d", ++serials[d]);
-            int pointClass = random.nextInt(100) < 10 ? 1 : random.nextInt(100) < 40 ? 2 : 3;
-            // Sub-streams mostly over RTSP, some over the HTTP protocols Vigil probes too.
-            int p = random.nextInt(100);
-            String subKind = p < 80 ? "rtsp" : p < 90 ? "flv" : p < 95 ? "m3u8" : "ts";
-            planned.add(new Planned(gbId, district, scenarios.get(i), pointClass, subKind));
-        }
-        return new FleetPlan(List.copyOf(planned));
+        return scenarios;
     }
 
     public List<Planned> cameras() {

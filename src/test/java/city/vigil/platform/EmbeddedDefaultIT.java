@@ -42,7 +42,7 @@ class EmbeddedDefaultIT {
         int port = freePort();
         int controlPort = freePort();
         List<String> demoPorts = new java.util.ArrayList<>(List.of("-Dvigil.demo.rtsp-port=" + freePort(),
-                "-Dvigil.demo.http-port=" + freePort(), "-Dvigil.demo.control-port=" + controlPort, "-Dvigil.demo.cameras=" + CAMERAS,
+                "-Dvigil.demo.http-port=" + freePort(), "-Dvigil.demo.control-port=" + controlPort, "-Dvigil.demo.cameras=" + CAMERAS, "-Dvigil.demo.heartbeat-interval=2s",
                 "-Dvigil.monitor.retry-interval=1s", "-Dvigil.monitor.class.1.retry-interval=1s", "-Dvigil.probe.per-host=32", "-Dvigil.monitor.connect-timeout=1s",
                 "-Dvigil.monitor.first-byte-timeout=1s", "-Dvigil.monitor.total-timeout=2s",
                 // The test cameras' 10.x URLs must never be dialled: only the simulator on loopback is probed.
@@ -62,6 +62,7 @@ class EmbeddedDefaultIT {
         int broken = given().queryParam("tag", "sim-healthy").queryParam("groupBy", "lifecycle").get("/api/v1/cameras/counts")
                 .then().extract().jsonPath().getInt("total");
         assertThat(CAMERAS - broken).as("about 3% broken").isBetween(6, 18);
+        demoIsAWholeCity();
         String demoUrl = given().queryParam("tag", "sim-healthy").queryParam("limit", 1).get("/api/v1/cameras")
                 .then().extract().jsonPath().getString("items[0].streams.main.url");
         assertThat(describe(demoUrl)).startsWith("RTSP/1.0 200");
@@ -139,6 +140,26 @@ class EmbeddedDefaultIT {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         start(workDir, port, demoPorts);
         given().get("/api/v1/cameras/" + id).then().statusCode(200).body("gbId", equalTo(id));
+    }
+
+    /**
+     * The demo is a whole synthetic Guangzhou: every level down to grids holds cameras, key sites and checkpoints are
+     * registered, the checkpoints report heartbeats, and no second, empty city dilutes the totals.
+     */
+    private void demoIsAWholeCity() {
+        for (String level : List.of("street", "community", "grid")) {
+            assertThat(given().queryParam("groupBy", level).get("/api/v1/rates").then().statusCode(200).extract().jsonPath()
+                    .<String>getList("groups.key")).as(level + "s with cameras").hasSizeGreaterThan(10);
+        }
+        List<String> districts = given().queryParam("groupBy", "district").get("/api/v1/rates").then().extract().jsonPath().getList("groups.key");
+        assertThat(districts).as("Guangzhou's eleven districts, nothing else").hasSize(11).allMatch(d -> d.startsWith("4401"));
+        // Sites and checkpoints come after the cameras, each its own import job.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
+                given().get("/api/v1/sites").then().extract().jsonPath().getList("items").size() > 0);
+        List<String> checkpoints = given().get("/api/v1/checkpoints").then().statusCode(200).extract().jsonPath().getList("items.gbId");
+        assertThat(checkpoints).isNotEmpty();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                given().get("/api/v1/checkpoints/{id}/status", checkpoints.get(0)).then().extract().jsonPath().getString("lastHeartbeatAt") != null);
     }
 
     /**
