@@ -17,4 +17,12 @@ public final class AreaPath {
         int second = first < 0 ? -1 : path.indexOf('/', first + 1);
         return second < 0 ? path : path.substring(0, second + 1);
     }
+
+    /**
+     * Which slash-separated part of a path (counting from 1) names the area one level below the area at {@code path}:
+     * districts (part 2) below the whole registry ({@code null}).
+     */
+    public static int childSegment(String path) {
+        return path == null ? 2 : path.split("/").length + 1;
+    }
 }

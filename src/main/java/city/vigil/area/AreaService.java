@@ -74,6 +74,14 @@ public class AreaService {
         return names;
     }
 
+    /** Code → boundary (a GeoJSON Polygon or MultiPolygon) of the areas at {@code level} inside {@code under} that have one. */
+    public Map<String, com.fasterxml.jackson.databind.JsonNode> boundariesAtLevel(Area under, AreaLevel level) {
+        Map<String, com.fasterxml.jackson.databind.JsonNode> out = new java.util.LinkedHashMap<>();
+        List<Area> found = Area.list("level = ?1 and path like ?2 and boundary is not null", level, under == null ? "%" : under.path + "%");
+        found.forEach(a -> out.put(a.code, a.boundary));
+        return out;
+    }
+
     /** Ancestors of an area, root first, from its path in one query. */
     public List<AreaView.Ref> ancestors(Area area) {
         List<String> codes = new ArrayList<>(Arrays.asList(area.path.split("/")));

@@ -3,6 +3,7 @@ package city.vigil.availability;
 import city.vigil.area.Area;
 import city.vigil.area.AreaService;
 import city.vigil.monitor.TimeCategory;
+import city.vigil.outage.OutageFigures;
 import city.vigil.platform.ApiException;
 import city.vigil.platform.Scope;
 import io.agroal.api.AgroalDataSource;
@@ -102,7 +103,7 @@ public class AvailabilityService {
                 + "max(floor(extract(epoch FROM least(coalesce(o.ended_at, now()), ?) - greatest(o.started_at, ?))))::bigint "
                 + "FROM outage o LEFT JOIN camera c ON c.gb_id = o.gb_id " + (sites ? "JOIN (SELECT DISTINCT cs.camera_gb_id, s.category FROM camera_site cs "
                 + "JOIN site s ON s.code = cs.site_code) k ON k.camera_gb_id = o.gb_id " : "")
-                + "WHERE o.started_at < ? AND (o.ended_at IS NULL OR o.ended_at > ?) AND " + LOSS_OF_STREAM + " AND "
+                + "WHERE o.started_at < ? AND (o.ended_at IS NULL OR o.ended_at > ?) AND " + OutageFigures.LOSS_OF_STREAM + " AND "
                 + outageFilter + " GROUP BY g";
         List<Object> op = new ArrayList<>(List.of(Timestamp.from(p.from()), Timestamp.from(p.to()), Timestamp.from(p.from()),
                 Timestamp.from(p.to()), Timestamp.from(p.from())));
@@ -132,12 +133,34 @@ public class AvailabilityService {
                 groupBy == null ? List.of() : rows);
     }
 
+    /** One point of a trend: the share of up time of a point class in one hour or one day (null when nothing counted). */
+    public record TrendPoint(Instant at, int pointClass, Double availability) {
+    }
+
     /**
-     * One definition of down: the outages that count against availability and MTTR are losses of stream, whose time is
-     * the DOWN category; an image fault's outage (the stream plays: DEGRADED counts as up) is reported with the faults.
+     * The online share of time per point class and hour over the last {@code hours}, or per local day over the last
+     * {@code days} (today so far included), from the rollups: the figures of {@code /api/v1/availability} per period.
      */
-    static final String LOSS_OF_STREAM = "(o.cause IS NULL OR o.cause NOT IN (" + java.util.Arrays.stream(city.vigil.probe.ImageFault.values())
-            .map(f -> "'" + f.name() + "'").collect(java.util.stream.Collectors.joining(", ")) + "))";
+    public List<TrendPoint> trend(Scope scope, String areaCode, ChronoUnit step, int points) {
+        Area area = areas.forGrouping(scope, areaCode, null);
+        List<Object> params = new ArrayList<>();
+        boolean hourly = step == ChronoUnit.HOURS;
+        Instant now = Instant.now();
+        LocalDate firstDay = LocalDate.now(config.zone()).minusDays(points - 1L);
+        params.add(hourly ? Timestamp.from(now.truncatedTo(ChronoUnit.HOURS).minus(points - 1L, ChronoUnit.HOURS)) : firstDay);
+        String filter = filter(scope, area, null, null, "area_path", "point_class", "maintainer_unit", params);
+        String sql = hourly
+                ? "SELECT hour, point_class, sum(up_s), sum(down_s) FROM availability_hourly WHERE hour >= ? AND " + filter + " GROUP BY 1, 2 ORDER BY 1, 2"
+                : "SELECT day, point_class, sum(up_s), sum(down_s) FROM availability_daily WHERE day >= ? AND " + filter + " GROUP BY 1, 2 ORDER BY 1, 2";
+        List<TrendPoint> out = new ArrayList<>();
+        query(sql, params, rs -> {
+            Instant at = hourly ? rs.getTimestamp(1).toInstant() : rs.getObject(1, LocalDate.class).atStartOfDay(config.zone()).toInstant();
+            long up = rs.getLong(3);
+            long down = rs.getLong(4);
+            out.add(new TrendPoint(at, rs.getShort(2), up + down == 0 ? null : up / (double) (up + down)));
+        });
+        return out;
+    }
 
     /** One channel over a period, exactly, from its intervals and outages. */
     public Availability channel(String gbId, Instant from, Instant to) {
@@ -147,16 +170,23 @@ public class AvailabilityService {
         if (!f.isBefore(t)) {
             throw ApiException.invalid("to", "must be after from");
         }
-        List<Availability.Interval> intervals = new ArrayList<>();
-        query("SELECT category, started_at, ended_at FROM category_interval WHERE gb_id = ? AND started_at < ? AND (ended_at IS NULL OR ended_at > ?)",
-                List.of(gbId, Timestamp.from(t), Timestamp.from(f)), rs -> intervals.add(new Availability.Interval(TimeCategory.valueOf(rs.getString(1)),
-                        rs.getTimestamp(2).toInstant(), rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant())));
+        List<Availability.Interval> intervals = intervals(gbId, f, t);
         List<Availability.Outage> outages = new ArrayList<>();
         query("SELECT started_at, ended_at FROM outage o WHERE gb_id = ? AND started_at < ? AND (ended_at IS NULL OR ended_at > ?) AND "
-                        + LOSS_OF_STREAM,
+                        + OutageFigures.LOSS_OF_STREAM,
                 List.of(gbId, Timestamp.from(t), Timestamp.from(f)), rs -> outages.add(new Availability.Outage(rs.getTimestamp(1).toInstant(),
                         rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant())));
         return Availability.of(intervals, outages, f, t, now);
+    }
+
+    /** How a channel's time counted over [from, to), oldest first; an open interval has no end. */
+    public List<Availability.Interval> intervals(String gbId, Instant from, Instant to) {
+        List<Availability.Interval> intervals = new ArrayList<>();
+        query("SELECT category, started_at, ended_at FROM category_interval WHERE gb_id = ? AND started_at < ? AND (ended_at IS NULL OR ended_at > ?) "
+                        + "ORDER BY started_at", List.of(gbId, Timestamp.from(to), Timestamp.from(from)),
+                rs -> intervals.add(new Availability.Interval(TimeCategory.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant())));
+        return intervals;
     }
 
     /** The rows' filter: the caller's scope, the area's subtree, a class, a maintainer unit. */

@@ -83,8 +83,9 @@ public class CoverageMap {
                 Map<String, double[]> centres = new HashMap<>();
                 for (CoverageBook.Cam c : cams) {
                     String key = (long) Math.floor(c.view.lon() / cell) + ":" + (long) Math.floor(c.view.lat() / cell);
-                    long[] n = clusters.computeIfAbsent(key, k -> new long[3]);
-                    n[c.online() ? c.good() ? 0 : 1 : 2]++;
+                    long[] n = clusters.computeIfAbsent(key, k -> new long[4]);
+                    // Unknown is neither up nor down: counted apart, so a cluster of cameras not yet probed is not red.
+                    n[c.online() ? c.good() ? 0 : 1 : c.state == city.vigil.status.LinkState.UNKNOWN ? 3 : 2]++;
                     double[] centre = centres.computeIfAbsent(key, k -> new double[3]);
                     centre[0] += c.view.lon();
                     centre[1] += c.view.lat();
@@ -92,14 +93,37 @@ public class CoverageMap {
                 }
                 clusters.forEach((key, n) -> {
                     double[] centre = centres.get(key);
-                    point(features, centre[0] / centre[2], centre[1] / centre[2]).put("kind", "cluster").put("cameras", n[0] + n[1] + n[2])
-                            .put("online", n[0]).put("degraded", n[1]).put("down", n[2])
-                            .put("color", n[2] == 0 ? "#2e7d32" : n[2] * 2 > n[0] + n[1] + n[2] ? "#c62828" : "#f9a825");
+                    long known = n[0] + n[1] + n[2];
+                    point(features, centre[0] / centre[2], centre[1] / centre[2]).put("kind", "cluster").put("cameras", known + n[3])
+                            .put("online", n[0]).put("degraded", n[1]).put("down", n[2]).put("unknown", n[3])
+                            .put("color", known == 0 ? "#9e9e9e" : n[2] == 0 ? "#2e7d32" : n[2] * 2 > known ? "#c62828" : "#f9a825");
                 });
             }
             fc.putObject("properties").put("sites", Math.min(sites, MAX_SITES)).put("sitesTruncated", sites > MAX_SITES).put("cameras", cams.size())
                     .put("clustered", !detail).put("zoom", zoom);
             return fc;
+        });
+    }
+
+    /**
+     * The positions (lon, lat) of the area's cameras, by the code of the area one level below that holds them
+     * ({@code segment}: which part of the path names it): what a map outlines an area by when it has no boundary.
+     */
+    public Map<String, java.util.List<double[]>> positionsBelow(Scope scope, String areaCode, int segment) {
+        Area area = areas.forGrouping(scope, areaCode, null);
+        String prefix = area == null ? "" : area.path;
+        if (!coverage.ready()) {
+            throw new ApiException(city.vigil.platform.ApiError.NOT_READY, "coverage is being built; try again in a few seconds");
+        }
+        return coverage.read(book -> {
+            Map<String, java.util.List<double[]>> out = new HashMap<>();
+            for (CoverageBook.Cam c : book.cameras()) {
+                String[] parts = c.areaPath.split("/");
+                if (c.view != null && c.inArea(prefix, scope) && parts.length >= segment) {
+                    out.computeIfAbsent(parts[segment - 1], k -> new java.util.ArrayList<>()).add(new double[] {c.view.lon(), c.view.lat()});
+                }
+            }
+            return out;
         });
     }
 

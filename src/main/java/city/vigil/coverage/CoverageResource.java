@@ -52,7 +52,7 @@ public class CoverageResource {
     @Path("/map")
     @Produces({"application/geo+json", MediaType.APPLICATION_JSON})
     @Operation(summary = "Map data (GeoJSON)", description = "Sites coloured by coverage; cameras by state with their view sectors at zoom ≥ 15 "
-            + "and up to 2,000 cameras, clusters with counts by state otherwise. bbox=minLon,minLat,maxLon,maxLat narrows it.")
+            + "and up to 2,000 cameras, clusters with counts by state (online, degraded, down, unknown) otherwise. bbox=minLon,minLat,maxLon,maxLat narrows it.")
     public ObjectNode map(@QueryParam("area") String area, @QueryParam("bbox") String bbox, @QueryParam("zoom") Integer zoom) {
         return map.map(scope.get(), Params.blankToNull(area), Params.bbox("bbox", bbox), zoom == null ? 16 : zoom);
     }

@@ -1,6 +1,10 @@
 package city.vigil.dashboard;
 
+import city.vigil.deep.DeepService;
+import city.vigil.platform.ApiError;
 import city.vigil.platform.ApiException;
+import city.vigil.platform.Checks;
+import city.vigil.platform.Params;
 import city.vigil.platform.CallerScope;
 import city.vigil.platform.Problem;
 import io.quarkus.qute.CheckedTemplate;
@@ -32,8 +36,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * The operators' pages, drawn on the server from the same services as the API, with the caller's scope: the overview
  * of the whole registry ({@code /}) and of any area ({@code /areas/{code}}), a camera ({@code /cameras/{gbId}}), the
- * outage desk ({@code /outages}) and the wall ({@code /wall}). Pages keep themselves current from
- * {@code /dashboard/overview.json} without reloading.
+ * outage desk ({@code /outages}), the map ({@code /map}) and the wall ({@code /wall}). Overview and wall pages keep
+ * themselves current from {@code /dashboard/stream} (server-sent events), or {@code /dashboard/live} when that fails,
+ * without reloading. Forms post, then redirect back to their page with what happened.
  */
 @Path("/")
 @Tag(name = "Dashboard")
@@ -41,26 +46,43 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "503", description = "PostgreSQL is unavailable: try again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DashboardResource {
     private final OverviewService overviews;
+    private final HistoryService histories;
     private final CameraDesk cameras;
     private final OutageBoard outages;
+    private final MapService maps;
+    private final LivePanels live;
+    private final DashboardConfig config;
     private final CallerScope scope;
 
-    DashboardResource(OverviewService overviews, CameraDesk cameras, OutageBoard outages, CallerScope scope) {
+    DashboardResource(OverviewService overviews, HistoryService histories, CameraDesk cameras, OutageBoard outages, MapService maps,
+                      LivePanels live, DashboardConfig config, CallerScope scope) {
         this.overviews = overviews;
+        this.histories = histories;
         this.cameras = cameras;
         this.outages = outages;
+        this.maps = maps;
+        this.live = live;
+        this.config = config;
         this.scope = scope;
     }
 
     @CheckedTemplate(basePath = "dashboard")
     static class Templates {
-        static native TemplateInstance overview(Overview overview, String lang, String otherLang);
+        static native TemplateInstance overview(Overview overview, AreaHistory history, String version, long pushMs, String lang, String otherLang);
 
-        static native TemplateInstance camera(CameraDesk.CameraPage page, String lang, String otherLang);
+        static native TemplateInstance overview$live(Overview overview);
+
+        static native TemplateInstance overview$down(Overview overview);
+
+        static native TemplateInstance camera(CameraDesk.CameraPage page, String done, String error, String lang, String otherLang);
 
         static native TemplateInstance outages(OutageBoard.Board board, Instant at, Integer done, String error, String lang, String otherLang);
 
-        static native TemplateInstance wall(Overview overview, String rotate, String next, String lang, String otherLang);
+        static native TemplateInstance wall(Overview overview, String rotate, String next, String version, long pushMs, String lang, String otherLang);
+
+        static native TemplateInstance wall$live(Overview overview);
+
+        static native TemplateInstance map(String areaCode, String areaName, MapView map, Instant at, String lang, String otherLang);
     }
 
     /** The page's language, from the switch, its cookie, or the browser. */
@@ -76,19 +98,46 @@ public class DashboardResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Overview page of the whole registry (HTML)")
-    public Response city(@QueryParam("lang") String lang, @CookieParam(PageLocale.COOKIE) String cookie, @Context HttpHeaders headers) {
-        return overviewPage(null, language(lang, cookie, headers));
+    @Operation(summary = "Overview page of the whole registry (HTML)", description = "The down list's filter: class, cause, fault, downFor "
+            + "(5m, 1h, 1d), ack (true/false), page.")
+    public Response city(@QueryParam("class") String pointClass, @QueryParam("cause") String cause, @QueryParam("fault") String fault,
+                         @QueryParam("downFor") String downFor, @QueryParam("ack") String ack, @QueryParam("page") String page,
+                         @QueryParam("lang") String lang, @CookieParam(PageLocale.COOKIE) String cookie, @Context HttpHeaders headers) {
+        return overviewPage(null, DownQuery.parse(pointClass, cause, fault, downFor, ack, page), language(lang, cookie, headers));
     }
 
     @GET
     @Path("areas/{code}")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Overview page of one area (HTML)")
+    @Operation(summary = "Overview page of one area (HTML)", description = "The same figures as the whole registry's, for the area and its sub-areas.")
     @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response area(@PathParam("code") String code, @QueryParam("lang") String lang, @CookieParam(PageLocale.COOKIE) String cookie,
+    public Response area(@PathParam("code") String code, @QueryParam("class") String pointClass, @QueryParam("cause") String cause,
+                         @QueryParam("fault") String fault, @QueryParam("downFor") String downFor, @QueryParam("ack") String ack,
+                         @QueryParam("page") String page, @QueryParam("lang") String lang, @CookieParam(PageLocale.COOKIE) String cookie,
                          @Context HttpHeaders headers) {
-        return overviewPage(code, language(lang, cookie, headers));
+        return overviewPage(code, DownQuery.parse(pointClass, cause, fault, downFor, ack, page), language(lang, cookie, headers));
+    }
+
+    @GET
+    @Path("map")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Map page of an area (HTML, inline SVG)")
+    @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response map(@QueryParam("area") String area, @QueryParam("lang") String lang, @CookieParam(PageLocale.COOKIE) String cookie,
+                        @Context HttpHeaders headers) {
+        Language l = language(lang, cookie, headers);
+        String areaCode = Params.blankToNull(area);
+        MapView map;
+        try {
+            map = maps.map(scope.get(), areaCode);
+        } catch (ApiException e) {
+            if (e.error != ApiError.NOT_READY) {
+                throw e;
+            }
+            map = null;
+        }
+        String name = areaCode == null ? null : overviews.name(scope.get(), areaCode);
+        return html(Templates.map(areaCode, name, map, Instant.now(), l.tag(), l.other()), l);
     }
 
     @GET
@@ -96,20 +145,53 @@ public class DashboardResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "A camera's page (HTML)")
     @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response camera(@PathParam("gbId") String gbId, @QueryParam("lang") String lang, @CookieParam(PageLocale.COOKIE) String cookie,
-                           @Context HttpHeaders headers) {
+    public Response camera(@PathParam("gbId") String gbId, @QueryParam("done") String done, @QueryParam("error") String error,
+                           @QueryParam("lang") String lang, @CookieParam(PageLocale.COOKIE) String cookie, @Context HttpHeaders headers) {
         Language l = language(lang, cookie, headers);
-        return html(Templates.camera(cameras.camera(scope.get(), gbId), l.tag(), l.other()), l);
+        return html(Templates.camera(cameras.camera(scope.get(), gbId), Params.blankToNull(done), Params.blankToNull(error), l.tag(), l.other()), l);
+    }
+
+    @POST
+    @Path("cameras/{gbId}/check")
+    @Operation(summary = "Checks the camera's picture now (the camera page's button)")
+    public Response checkNow(@PathParam("gbId") String gbId) {
+        return back(gbId, "checked", () -> {
+            if (!cameras.checkNow(scope.get(), gbId)) {
+                throw ApiException.invalid("stream", "the camera has no stream to check");
+            }
+        });
+    }
+
+    @POST
+    @Path("cameras/{gbId}/acknowledge")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Acknowledges the camera's open outage (the camera page's form)")
+    public Response acknowledgeCamera(@PathParam("gbId") String gbId, @FormParam("by") String by, @FormParam("note") String note) {
+        return back(gbId, "acknowledged", () -> {
+            Checks checks = new Checks();
+            checks.required("note", note);
+            checks.throwIfAny();
+            cameras.acknowledge(scope.get(), gbId, by, note);
+        });
+    }
+
+    @POST
+    @Path("cameras/{gbId}/maintenance")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Schedules a maintenance window for the camera (the camera page's form; times in China time)")
+    public Response scheduleMaintenance(@PathParam("gbId") String gbId, @FormParam("by") String by, @FormParam("reason") String reason,
+                                        @FormParam("startsAt") String startsAt, @FormParam("endsAt") String endsAt) {
+        return back(gbId, "scheduled", () -> cameras.scheduleMaintenance(scope.get(), gbId, by, reason, startsAt, endsAt));
     }
 
     @GET
     @Path("outages")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The outage desk (HTML): open outages by cause, acknowledged a group at a time")
+    @Operation(summary = "The outage desk (HTML): open outages by cause, acknowledged a group at a time; resolved today; MTTR by district")
     public Response outages(@QueryParam("area") String area, @QueryParam("done") Integer done, @QueryParam("error") String error,
                             @QueryParam("lang") String lang, @CookieParam(PageLocale.COOKIE) String cookie, @Context HttpHeaders headers) {
         Language l = language(lang, cookie, headers);
-        String areaCode = area == null || area.isBlank() ? null : area.trim();
+        String areaCode = Params.blankToNull(area);
         return html(Templates.outages(outages.board(scope.get(), areaCode), Instant.now(), done, error, l.tag(), l.other()), l);
     }
 
@@ -119,7 +201,7 @@ public class DashboardResource {
     @Operation(summary = "Acknowledges every open, unacknowledged outage of one cause (the outage desk's form)")
     public Response acknowledge(@FormParam("area") String area, @FormParam("cause") String cause, @FormParam("by") String by,
                                 @FormParam("note") String note) {
-        String areaCode = area == null || area.isBlank() ? null : area.trim();
+        String areaCode = Params.blankToNull(area);
         UriBuilder back = UriBuilder.fromPath("/outages");
         if (areaCode != null) {
             back.queryParam("area", areaCode);
@@ -128,7 +210,7 @@ public class DashboardResource {
             back.queryParam("done", outages.acknowledgeGroup(scope.get(), areaCode, cause, by, note));
         } catch (ApiException e) {
             // Back to the desk with the reason beside the form: an operator fixes the note and sends again.
-            back.queryParam("error", e.errors.isEmpty() ? e.getMessage() : e.errors.get(0).field() + " " + e.errors.get(0).reason());
+            back.queryParam("error", reason(e));
         }
         return Response.seeOther(back.build()).build();
     }
@@ -136,21 +218,38 @@ public class DashboardResource {
     @GET
     @Path("wall")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The wall (HTML): one area on a big screen, optionally rotating through its sub-areas")
+    @Operation(summary = "The wall (HTML): one area on a big screen, optionally rotating through the districts")
     public Response wall(@QueryParam("area") String area, @QueryParam("rotate") String rotate, @QueryParam("lang") String lang,
                          @CookieParam(PageLocale.COOKIE) String cookie, @Context HttpHeaders headers) {
         Language l = language(lang, cookie, headers);
-        String areaCode = area == null || area.isBlank() ? null : area.trim();
-        Overview overview = overviews.overview(scope.get(), areaCode);
-        return html(Templates.wall(overview, rotate, rotate == null ? null : nextArea(areaCode), l.tag(), l.other()), l);
+        String areaCode = Params.blankToNull(area);
+        Overview overview = overviews.overview(scope.get(), areaCode, DownQuery.FIRST_PAGE);
+        String version = live.of(overview, LivePanels.View.WALL, l.locale()).version();
+        return html(Templates.wall(overview, rotate, rotate == null ? null : nextArea(areaCode), version, config.pushInterval().toMillis(), l.tag(),
+                l.other()), l);
     }
 
     @GET
     @Path("dashboard/overview.json")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The overview's figures, for the pages to update themselves in place")
-    public Overview figures(@QueryParam("area") String area) {
-        return overviews.overview(scope.get(), area == null || area.isBlank() ? null : area.trim());
+    @Operation(summary = "The overview's figures as JSON (the same the overview page shows)")
+    public Overview figures(@QueryParam("area") String area, @QueryParam("class") String pointClass, @QueryParam("cause") String cause,
+                            @QueryParam("fault") String fault, @QueryParam("downFor") String downFor, @QueryParam("ack") String ack,
+                            @QueryParam("page") String page) {
+        return overviews.overview(scope.get(), Params.blankToNull(area), DownQuery.parse(pointClass, cause, fault, downFor, ack, page));
+    }
+
+    @GET
+    @Path("dashboard/live")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "An open page's live panels (the fallback when server-sent events fail)", description = "view=overview|wall, area, and "
+            + "the down list's filter; the same update /dashboard/stream pushes.")
+    public LivePanels.Update livePanels(@QueryParam("view") String view, @QueryParam("area") String area, @QueryParam("class") String pointClass,
+                                        @QueryParam("cause") String cause, @QueryParam("fault") String fault, @QueryParam("downFor") String downFor,
+                                        @QueryParam("ack") String ack, @QueryParam("page") String page, @QueryParam("lang") String lang,
+                                        @CookieParam(PageLocale.COOKIE) String cookie, @Context HttpHeaders headers) {
+        return live.render(scope.get(), DashboardStream.view(view), Params.blankToNull(area), DownQuery.parse(pointClass, cause, fault, downFor, ack, page),
+                PageLocale.pick(lang, cookie, headers.getAcceptableLanguages()));
     }
 
     /** The district after this one (the first after the last), for the wall's rotation. */
@@ -163,8 +262,33 @@ public class DashboardResource {
         return districts.get((at + 1) % districts.size());
     }
 
-    private Response overviewPage(String code, Language l) {
-        return html(Templates.overview(overviews.overview(scope.get(), code), l.tag(), l.other()), l);
+    private Response overviewPage(String code, DownQuery query, Language l) {
+        Overview overview = overviews.overview(scope.get(), code, query);
+        // The live panels' version as drawn here: the stream then sends them only once they change.
+        String version = live.of(overview, LivePanels.View.OVERVIEW, l.locale()).version();
+        return html(Templates.overview(overview, histories.history(scope.get(), code), version, config.pushInterval().toMillis(), l.tag(),
+                l.other()), l);
+    }
+
+    /** Post, redirect, get: back to the camera's page with what happened, or why not beside the form. */
+    private static Response back(String gbId, String done, Runnable action) {
+        UriBuilder back = UriBuilder.fromPath("/cameras/{gbId}");
+        try {
+            action.run();
+            back.queryParam("done", done);
+        } catch (ApiException e) {
+            if (e.error == ApiError.NOT_FOUND) {
+                throw e;
+            }
+            back.queryParam("error", reason(e));
+        } catch (DeepService.DeviceBusy | DeepService.PoolBusy e) {
+            back.queryParam("error", "busy");
+        }
+        return Response.seeOther(back.build(gbId)).build();
+    }
+
+    private static String reason(ApiException e) {
+        return e.errors.isEmpty() ? e.getMessage() : e.errors.get(0).field() + " " + e.errors.get(0).reason();
     }
 
     private static Language language(String lang, String cookie, HttpHeaders headers) {

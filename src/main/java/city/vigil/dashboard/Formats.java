@@ -52,6 +52,49 @@ final class Formats {
         };
     }
 
+    /**
+     * How long since {@code since} to the minute ({@code 7m}, {@code 2h05m}, {@code 3d04h}): what the live panels show,
+     * so that a panel is drawn anew when a figure changes, not every second because a clock moved.
+     */
+    static String minutes(Instant since) {
+        if (since == null) {
+            return "—";
+        }
+        long m = Math.max(0, Instant.now().getEpochSecond() - since.getEpochSecond()) / 60;
+        if (m < 60) {
+            return m + "m";
+        }
+        if (m < 24 * 60) {
+            return String.format(Locale.ROOT, "%dh%02dm", m / 60, m % 60);
+        }
+        return String.format(Locale.ROOT, "%dd%02dh", m / (24 * 60), m % (24 * 60) / 60);
+    }
+
+    /** The sign of a state read from the database (a down list's row); blank for none. */
+    static String signOf(String state) {
+        return state == null ? "?" : sign(LinkState.valueOf(state));
+    }
+
+    /** A change of rate in percentage points with its direction in text: {@code ▲ 1.2}, {@code ▼ 0.4}, {@code = 0.0}. */
+    static String change(Double delta) {
+        if (delta == null) {
+            return "—";
+        }
+        double points = delta * 100;
+        String arrow = points >= 0.05 ? "▲" : points <= -0.05 ? "▼" : "=";
+        return arrow + " " + String.format(Locale.ROOT, "%.1f", Math.abs(points));
+    }
+
+    /** A duration in seconds that may be missing. */
+    static String durationOf(Long seconds) {
+        return seconds == null ? "—" : duration(seconds);
+    }
+
+    /** Bar width for a share of a whole, 0–100. */
+    static long share(long part, long whole) {
+        return whole == 0 ? 0 : Math.round(part * 100.0 / whole);
+    }
+
     /** Bar width for a rate, 0–100. */
     static long width(Double rate) {
         return rate == null ? 0 : Math.round(rate * 100);

@@ -1,11 +1,20 @@
 package city.vigil.dashboard;
 
+import city.vigil.area.Area;
+import city.vigil.area.AreaLevel;
+import city.vigil.area.AreaService;
+import city.vigil.availability.AvailabilityReport;
+import city.vigil.availability.AvailabilityService;
 import city.vigil.outage.AckRequest;
+import city.vigil.outage.OutageFigures;
 import city.vigil.outage.OutageService;
 import city.vigil.outage.OutageView;
 import city.vigil.platform.Page;
 import city.vigil.platform.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,17 +32,30 @@ public class OutageBoard {
     static final int MAX_SHOWN = 2_000;
     private static final int PAGE = 500;
 
-    private final OutageService outages;
+    private static final int RESOLVED_SHOWN = 50;
 
-    OutageBoard(OutageService outages) {
+    private final OutageService outages;
+    private final OutageFigures figures;
+    private final AvailabilityService availability;
+    private final AreaService areas;
+
+    OutageBoard(OutageService outages, OutageFigures figures, AvailabilityService availability, AreaService areas) {
         this.outages = outages;
+        this.figures = figures;
+        this.availability = availability;
+        this.areas = areas;
     }
 
     /** One cause and its open outages. */
     public record Group(String cause, List<OutageView> outages, long unacknowledged) {
     }
 
-    public record Board(String areaCode, List<Group> groups, long open, boolean truncated) {
+    /**
+     * The desk: open outages by cause; outages resolved since local midnight (the newest, and how many); mean time to
+     * repair per district over the last 7 days (the availability API's figure).
+     */
+    public record Board(String areaCode, List<Group> groups, long open, boolean truncated, List<OutageView> resolvedToday, long resolvedTodayCount,
+                        AvailabilityReport repairs) {
     }
 
     public Board board(Scope scope, String areaCode) {
@@ -48,7 +70,14 @@ public class OutageBoard {
             groups.add(new Group(cause, list, list.stream().filter(o -> o.ack() == null).count()));
         });
         groups.sort(Comparator.comparingInt((Group g) -> -g.outages().size()).thenComparing(Group::cause));
-        return new Board(areaCode, groups, open.size(), open.size() >= MAX_SHOWN);
+        Area area = areaCode == null ? null : areas.get(scope, areaCode);
+        Instant midnight = LocalDate.now(CameraDesk.LOCAL).atStartOfDay(CameraDesk.LOCAL).toInstant();
+        Instant now = Instant.now();
+        // Districts under the whole registry or a city; the streets of a district; nothing finer (availability groups no deeper).
+        String repairsBy = area == null || area.level == AreaLevel.CITY ? "district" : area.level == AreaLevel.DISTRICT ? "street" : null;
+        return new Board(areaCode, groups, open.size(), open.size() >= MAX_SHOWN, figures.resolvedSince(scope, area, midnight, RESOLVED_SHOWN),
+                figures.countResolvedSince(scope, area, midnight),
+                repairsBy == null ? null : availability.groups(scope, areaCode, repairsBy, null, null, now.minus(Duration.ofDays(7)), now));
     }
 
     /** Acknowledges every open, unacknowledged outage of {@code cause} in the area; returns how many it acknowledged. */

@@ -15,8 +15,10 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -51,7 +53,8 @@ public class Demo {
         this.dataSource = dataSource;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** After every other start-up observer: the import service must have failed the jobs of the last run before ours are queued. */
+    void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) StartupEvent event) {
         if (!config.enabled()) {
             return;
         }

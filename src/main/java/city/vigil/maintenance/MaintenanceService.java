@@ -90,6 +90,22 @@ public class MaintenanceService {
         return Page.of(matching, limit, v -> String.valueOf(v.id()), v -> v);
     }
 
+    /** The windows that cover one camera and are not over: active now or with an occurrence to come. */
+    @Transactional
+    public List<MaintenanceView> forCamera(Scope scope, String gbId, String areaPath, int pointClass, String maintainerUnit) {
+        Instant now = Instant.now();
+        List<MaintenanceView> out = new ArrayList<>();
+        for (MaintenanceWindow w : MaintenanceWindow.<MaintenanceWindow>list("order by id desc")) {
+            if (visible(scope, w) && w.rule().covers(gbId, areaPath, pointClass, maintainerUnit)) {
+                MaintenanceView view = MaintenanceView.of(w, now);
+                if (view.active() || view.nextStart() != null) {
+                    out.add(view);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Every window as the monitor applies them. */
     @Transactional
     public List<MaintenanceRule> rules() {

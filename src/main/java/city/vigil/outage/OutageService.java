@@ -118,9 +118,9 @@ public class OutageService {
         checks.throwIfAny();
     }
 
-    private static final String SELECT = "SELECT id, gb_id, area_path, point_class, cause, started_at, ended_at, acked_by, acked_at, ack_note FROM outage";
+    static final String SELECT = "SELECT id, gb_id, area_path, point_class, cause, started_at, ended_at, acked_by, acked_at, ack_note FROM outage";
 
-    private static OutageView view(Object[] r) {
+    static OutageView view(Object[] r) {
         Instant started = Timestamps.instant(r[5]);
         Instant ended = Timestamps.instant(r[6]);
         Instant end = ended == null ? Instant.now() : ended;

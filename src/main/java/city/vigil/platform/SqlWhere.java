@@ -41,8 +41,13 @@ public final class SqlWhere {
     }
 
     public <Q extends Query> Q bind(Q query) {
+        return bind(query, 1);
+    }
+
+    /** Binds from parameter {@code first} on, after the statement's own (a value in its SELECT list). */
+    public <Q extends Query> Q bind(Q query, int first) {
         for (int i = 0; i < params.size(); i++) {
-            query.setParameter(i + 1, params.get(i));
+            query.setParameter(first + i, params.get(i));
         }
         return query;
     }

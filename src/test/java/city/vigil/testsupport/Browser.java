@@ -21,8 +21,13 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
 
-    /** {@code language}: the browser's Accept-Language ({@code zh-CN}, {@code en-US}). */
+    /**
+     * {@code language}: the browser's Accept-Language ({@code zh-CN}, {@code en-US}). Awaits ignore stale elements
+     * while it is open: live panels are swapped in while a test reads them, and an element found just before is
+     * found again.
+     */
     public Browser(String language, int width, int height) {
+        org.awaitility.Awaitility.ignoreExceptionByDefault(org.openqa.selenium.StaleElementReferenceException.class);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
@@ -47,5 +52,6 @@ public final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        org.awaitility.Awaitility.reset();
     }
 }
