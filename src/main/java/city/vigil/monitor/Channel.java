@@ -64,7 +64,7 @@ final class Channel {
     ChannelStatus status() {
         ChannelSpec s = spec;
         ChannelState st = state;
-        return new ChannelStatus(gbId, s.areaPath(), s.pointClass(), s.maintainer(), st.state(), st.flapping(), s.inService(),
+        return new ChannelStatus(gbId, s.areaPath(), s.pointClass(), s.maintainer(), s.owner(), st.state(), st.flapping(), s.inService(),
                 inMaintenance, s.networked(), s.complete(), st.state() == LinkState.ONLINE && imageOk, st.since(), st.cause());
     }
 

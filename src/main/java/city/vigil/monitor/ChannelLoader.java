@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * are shared, not copied (that is most of the heap a channel would otherwise take).
  */
 final class ChannelLoader {
-    private static final String SELECT = "SELECT gb_id, point_class, area_path, maintainer_unit, lifecycle, parent_gb_id, networked, "
+    private static final String SELECT = "SELECT gb_id, point_class, area_path, maintainer_unit, owner_unit, lifecycle, parent_gb_id, networked, "
             + "cardinality(missing_fields) = 0 AS complete, main_url, main_protocol, main_credentials, sub_url, sub_protocol, sub_credentials FROM camera";
 
     private final AgroalDataSource dataSource;
@@ -76,7 +76,7 @@ final class ChannelLoader {
         byte[] credentials = rs.getBytes(useSub ? "sub_credentials" : "main_credentials");
         String areaPath = share(rs.getString("area_path"));
         return new ChannelSpec(rs.getString("gb_id").trim(), rs.getInt("point_class"), areaPath, share(ChannelSpec.districtOf(areaPath)),
-                share(rs.getString("maintainer_unit")), Lifecycle.valueOf(rs.getString("lifecycle")), share(trim(rs.getString("parent_gb_id"))),
+                share(rs.getString("maintainer_unit")), share(rs.getString("owner_unit")), Lifecycle.valueOf(rs.getString("lifecycle")), share(trim(rs.getString("parent_gb_id"))),
                 rs.getBoolean("networked"), rs.getBoolean("complete"), url, protocol == null ? null : StreamProtocol.valueOf(protocol), credentials,
                 url == null ? null : useSub ? "SUB" : "MAIN");
     }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * (networked, record complete), what to probe and how. The probed stream
  * is chosen once, here (see {@link ChannelLoader}); credentials stay encrypted until the moment of the probe.
  */
-public record ChannelSpec(String gbId, int pointClass, String areaPath, String district, String maintainer, Lifecycle lifecycle,
+public record ChannelSpec(String gbId, int pointClass, String areaPath, String district, String maintainer, String owner, Lifecycle lifecycle,
                           String parentGbId, boolean networked, boolean complete, String url, StreamProtocol protocol, byte[] credentials,
                           String stream) {
 

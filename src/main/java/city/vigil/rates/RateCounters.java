@@ -3,7 +3,7 @@ package city.vigil.rates;
 import java.util.List;
 
 /**
- * Where the rates are read: counters per area, point class and maintainer unit that the status store moves with every
+ * Where the rates are read: counters per area, point class, maintainer unit and owner unit that the status store moves with every
  * change of a channel, so a rate is a lookup whatever the area's size.
  */
 public interface RateCounters {
@@ -20,4 +20,10 @@ public interface RateCounters {
 
     /** The maintainer units with channels in an area (null for everything); null stands for channels without one. */
     List<String> maintainers(String areaCode);
+
+    /** Counts for an area (null for everything) narrowed to one owner unit ("" for channels without one). */
+    RateCounts ownerCounts(String areaCode, String owner);
+
+    /** The owner units with channels in an area (null for everything); null stands for channels without one. */
+    List<String> owners(String areaCode);
 }

@@ -13,7 +13,8 @@ public enum RateGroupBy {
     COMMUNITY("community", AreaLevel.COMMUNITY),
     GRID("grid", AreaLevel.GRID),
     POINT_CLASS("pointClass", null),
-    MAINTAINER("maintainer", null);
+    MAINTAINER("maintainer", null),
+    OWNER("owner", null);
 
     public final String param;
     /** The area level whose areas are the groups; null for the other dimensions. */
@@ -26,7 +27,7 @@ public enum RateGroupBy {
 
     /**
      * None, one dimension, or two separated by a comma: an area level ({@code district} … {@code grid}) then
-     * {@code pointClass} or {@code maintainer}, the pairs the counters hold.
+     * {@code pointClass}, {@code maintainer} or {@code owner}, the pairs the counters hold.
      */
     static List<RateGroupBy> parseAll(String value) {
         if (value == null || value.isBlank()) {
@@ -41,7 +42,7 @@ public enum RateGroupBy {
             throw ApiException.invalid("groupBy", "'" + value.trim() + "' has an empty dimension");
         }
         if (dimensions.size() == 2 && (dimensions.get(0).level == null || dimensions.get(1).level != null)) {
-            throw ApiException.invalid("groupBy", "two dimensions are an area level (district, street, community, grid) then pointClass or maintainer, not '"
+            throw ApiException.invalid("groupBy", "two dimensions are an area level (district, street, community, grid) then pointClass, maintainer or owner, not '"
                     + value.trim() + "'");
         }
         return dimensions;

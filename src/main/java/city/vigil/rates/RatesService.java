@@ -25,8 +25,8 @@ public class RatesService {
     RateCounters counters;
 
     /**
-     * {@code groupByParam}: none, one dimension, or two separated by a comma: an area level then {@code pointClass} or
-     * {@code maintainer} (the matrix of an overview). Every cell is a counter lookup.
+     * {@code groupByParam}: none, one dimension, or two separated by a comma: an area level then {@code pointClass},
+     * {@code maintainer} or {@code owner} (the matrix of an overview). Every cell is a counter lookup.
      */
     public Rates rates(Scope scope, String areaCode, String groupByParam) {
         List<RateGroupBy> dimensions = RateGroupBy.parseAll(groupByParam);
@@ -55,10 +55,11 @@ public class RatesService {
             case DISTRICT, STREET, COMMUNITY, GRID -> store.counts(key, null);
             case POINT_CLASS -> store.counts(areaCode, Integer.parseInt(key));
             case MAINTAINER -> store.counts(areaCode, null, key);
+            case OWNER -> store.ownerCounts(areaCode, key);
         };
     }
 
-    /** One area's cells by point class or maintainer unit: the ones with channels. */
+    /** One area's cells by point class, maintainer or owner unit: the ones with channels. */
     private List<Rates.Row> cells(RateCounters store, String areaCode, RateGroupBy by) {
         List<Rates.Row> cells = new ArrayList<>();
         if (by == RateGroupBy.POINT_CLASS) {
@@ -69,10 +70,12 @@ public class RatesService {
                 }
             }
         } else {
-            for (String m : store.maintainers(areaCode)) {
-                RateCounts counts = store.counts(areaCode, null, m == null ? "" : m);
+            boolean owners = by == RateGroupBy.OWNER;
+            for (String unit : owners ? store.owners(areaCode) : store.maintainers(areaCode)) {
+                String key = unit == null ? "" : unit;
+                RateCounts counts = owners ? store.ownerCounts(areaCode, key) : store.counts(areaCode, null, key);
                 if (counts.total() > 0) {
-                    cells.add(Rates.Row.of(m == null ? "" : m, m, counts));
+                    cells.add(Rates.Row.of(key, unit, counts));
                 }
             }
         }
@@ -91,6 +94,7 @@ public class RatesService {
             }
             // Channels without a maintainer: key "", no name.
             case MAINTAINER -> store.maintainers(area == null ? null : area.code).forEach(m -> keys.put(m == null ? "" : m, m));
+            case OWNER -> store.owners(area == null ? null : area.code).forEach(o -> keys.put(o == null ? "" : o, o));
         }
         return keys;
     }

@@ -11,7 +11,7 @@ import java.util.List;
  * counted apart from the monitored channels), the two registry facts the rates report beside the online rate
  * (networked, record complete), and whether it is intact: ONLINE with a picture that passed its newest deep check.
  */
-public record ChannelStatus(String gbId, String areaPath, int pointClass, String maintainer, LinkState state, boolean flapping,
+public record ChannelStatus(String gbId, String areaPath, int pointClass, String maintainer, String owner, LinkState state, boolean flapping,
                             boolean inService, boolean inMaintenance, boolean networked, boolean complete, boolean intact,
                             Instant since, ProbeCause cause) {
 

@@ -45,7 +45,16 @@ public final class InProcessStatusStore implements StatusStore {
 
     @Override
     public RateCounts counts(String areaCode, Integer pointClass, String maintainer) {
-        AtomicLongArray c = counters.get(RateGroups.key(areaCode, pointClass, maintainer));
+        return read(RateGroups.key(areaCode, pointClass, maintainer));
+    }
+
+    @Override
+    public RateCounts ownerCounts(String areaCode, String owner) {
+        return read(RateGroups.ownerKey(areaCode, owner));
+    }
+
+    private RateCounts read(String group) {
+        AtomicLongArray c = counters.get(group);
         if (c == null) {
             return RateCounts.EMPTY;
         }
@@ -58,7 +67,16 @@ public final class InProcessStatusStore implements StatusStore {
 
     @Override
     public List<String> maintainers(String areaCode) {
-        String prefix = RateGroups.maintainerPrefix(areaCode);
+        return units(RateGroups.maintainerPrefix(areaCode));
+    }
+
+    @Override
+    public List<String> owners(String areaCode) {
+        return units(RateGroups.ownerPrefix(areaCode));
+    }
+
+    /** The units named by the counter groups under {@code prefix} that count anything. */
+    private List<String> units(String prefix) {
         List<String> found = new ArrayList<>();
         for (Map.Entry<String, AtomicLongArray> e : counters.entrySet()) {
             if (e.getKey().startsWith(prefix) && hasAny(e.getValue())) {
@@ -100,7 +118,7 @@ public final class InProcessStatusStore implements StatusStore {
             return;
         }
         List<ChannelStatus.Counter> fields = status.counters();
-        for (String group : RateGroups.of(status.areaPath(), status.pointClass(), status.maintainer())) {
+        for (String group : RateGroups.of(status.areaPath(), status.pointClass(), status.maintainer(), status.owner())) {
             AtomicLongArray c = counters.computeIfAbsent(group, k -> new AtomicLongArray(COUNTERS));
             for (ChannelStatus.Counter field : fields) {
                 c.addAndGet(field.ordinal(), delta);

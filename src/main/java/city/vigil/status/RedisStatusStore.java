@@ -120,7 +120,7 @@ public final class RedisStatusStore implements StatusStore {
 
     private static void count(Map<String, long[]> moves, ChannelStatus status, int sign) {
         List<ChannelStatus.Counter> fields = status.counters();
-        for (String group : RateGroups.of(status.areaPath(), status.pointClass(), status.maintainer())) {
+        for (String group : RateGroups.of(status.areaPath(), status.pointClass(), status.maintainer(), status.owner())) {
             long[] delta = moves.computeIfAbsent(group, g -> new long[ChannelStatus.Counter.values().length]);
             fields.forEach(f -> delta[f.ordinal()] += sign);
         }
@@ -128,7 +128,16 @@ public final class RedisStatusStore implements StatusStore {
 
     @Override
     public RateCounts counts(String areaCode, Integer pointClass, String maintainer) {
-        Map<String, Long> c = hashes.hgetall(keys.rates(RateGroups.key(areaCode, pointClass, maintainer)));
+        return read(RateGroups.key(areaCode, pointClass, maintainer));
+    }
+
+    @Override
+    public RateCounts ownerCounts(String areaCode, String owner) {
+        return read(RateGroups.ownerKey(areaCode, owner));
+    }
+
+    private RateCounts read(String group) {
+        Map<String, Long> c = hashes.hgetall(keys.rates(group));
         long[] values = new long[ChannelStatus.Counter.values().length];
         for (ChannelStatus.Counter counter : ChannelStatus.Counter.values()) {
             Long v = c.get(counter.name());
@@ -139,10 +148,23 @@ public final class RedisStatusStore implements StatusStore {
 
     @Override
     public List<String> maintainers(String areaCode) {
-        String prefix = keys.rates(RateGroups.maintainerPrefix(areaCode));
+        return units(RateGroups.maintainerPrefix(areaCode));
+    }
+
+    @Override
+    public List<String> owners(String areaCode) {
+        return units(RateGroups.ownerPrefix(areaCode));
+    }
+
+    /** The units named by the counter hashes under {@code groupPrefix} that count anything (a unit whose cameras all left keeps a zeroed hash). */
+    private List<String> units(String groupPrefix) {
+        String prefix = keys.rates(groupPrefix);
         List<String> found = new ArrayList<>();
-        redis.key().scan(new KeyScanArgs().match(escapeGlob(prefix) + "*").count(BATCH)).toIterable()
-                .forEach(k -> found.add(RateGroups.maintainerOf(k.substring(prefix.length()))));
+        redis.key().scan(new KeyScanArgs().match(escapeGlob(prefix) + "*").count(BATCH)).toIterable().forEach(k -> {
+            if (hashes.hgetall(k).values().stream().anyMatch(v -> v != 0)) {
+                found.add(RateGroups.maintainerOf(k.substring(prefix.length())));
+            }
+        });
         found.sort(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
         return found;
     }
@@ -173,7 +195,7 @@ public final class RedisStatusStore implements StatusStore {
                 batch.clear();
             }
             List<ChannelStatus.Counter> fields = s.counters();
-            for (String group : RateGroups.of(s.areaPath(), s.pointClass(), s.maintainer())) {
+            for (String group : RateGroups.of(s.areaPath(), s.pointClass(), s.maintainer(), s.owner())) {
                 long[] c = counters.computeIfAbsent(group, g -> new long[ChannelStatus.Counter.values().length]);
                 fields.forEach(f -> c[f.ordinal()]++);
             }
@@ -199,12 +221,15 @@ public final class RedisStatusStore implements StatusStore {
     static String encode(ChannelStatus s) {
         return String.join("\t", s.areaPath(), Integer.toString(s.pointClass()), s.maintainer() == null ? "" : s.maintainer().replace('\t', ' '),
                 s.state().name(), flag(s.flapping()), flag(s.inService()), flag(s.inMaintenance()), flag(s.networked()), flag(s.complete()),
-                flag(s.intact()), Long.toString(s.since().toEpochMilli()), s.cause() == null ? "" : s.cause().name());
+                flag(s.intact()), Long.toString(s.since().toEpochMilli()), s.cause() == null ? "" : s.cause().name(),
+                s.owner() == null ? "" : s.owner().replace('\t', ' '));
     }
 
     static ChannelStatus decode(String gbId, String value) {
         String[] f = value.split("\t", -1);
-        return new ChannelStatus(gbId, f[0], Integer.parseInt(f[1]), f[2].isEmpty() ? null : f[2], LinkState.valueOf(f[3]),
+        // The owner came last, later: a value written before it has none.
+        String owner = f.length > 12 && !f[12].isEmpty() ? f[12] : null;
+        return new ChannelStatus(gbId, f[0], Integer.parseInt(f[1]), f[2].isEmpty() ? null : f[2], owner, LinkState.valueOf(f[3]),
                 f[4].equals("1"), f[5].equals("1"), f[6].equals("1"), f[7].equals("1"), f[8].equals("1"), f[9].equals("1"),
                 Instant.ofEpochMilli(Long.parseLong(f[10])), f[11].isEmpty() ? null : ProbeCause.valueOf(f[11]));
     }

@@ -91,7 +91,7 @@ class CheckpointHealthTest {
     }
 
     private void live(String cameraId, LinkState state) {
-        monitor.store().put(new ChannelStatus(cameraId, "440100/440106/", 1, null, state, false, true, false, true, true, false, Instant.now(),
+        monitor.store().put(new ChannelStatus(cameraId, "440100/440106/", 1, null, null, state, false, true, false, true, true, false, Instant.now(),
                 state == LinkState.OFFLINE ? ProbeCause.TIMEOUT : null));
     }
 

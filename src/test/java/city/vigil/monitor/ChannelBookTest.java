@@ -38,7 +38,7 @@ class ChannelBookTest {
     private Instant now = T0;
 
     private static ChannelSpec spec(String gbId, String areaPath, String parent, Lifecycle lifecycle) {
-        return new ChannelSpec(gbId, 1, areaPath, ChannelSpec.districtOf(areaPath), "运维一队", lifecycle, parent, true, true, "rtsp://10.1.0.1/" + gbId, StreamProtocol.RTSP, null, "MAIN");
+        return new ChannelSpec(gbId, 1, areaPath, ChannelSpec.districtOf(areaPath), "运维一队", "广州市公安局", lifecycle, parent, true, true, "rtsp://10.1.0.1/" + gbId, StreamProtocol.RTSP, null, "MAIN");
     }
 
     private static ChannelSpec spec(String gbId) {

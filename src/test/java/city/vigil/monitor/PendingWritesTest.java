@@ -19,7 +19,7 @@ class PendingWritesTest {
     @Test
     void every_kind_of_decision_survives_the_file_in_order_and_later_stops_append(@TempDir Path dir) throws Exception {
         PendingWrites pending = new PendingWrites(dir.resolve("pending-writes.jsonl"));
-        ChannelStatus offline = new ChannelStatus("44010600001320000001", "440100/440106/", 1, "运维一队", LinkState.OFFLINE, false, true, false,
+        ChannelStatus offline = new ChannelStatus("44010600001320000001", "440100/440106/", 1, "运维一队", "广州市公安局", LinkState.OFFLINE, false, true, false,
                 true, true, false, T, ProbeCause.REFUSED);
         List<Write> first = List.of(
                 new Write.Status(offline, null, T.minusSeconds(60), T, "connection refused", LinkState.ONLINE),

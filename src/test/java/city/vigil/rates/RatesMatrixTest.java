@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Rates by two dimensions in one call (area × class, area × maintainer): every cell is the one-dimension API's figure. */
+/** Rates by two dimensions in one call (area × class, × maintainer, × owner): every cell is the one-dimension API's figure. */
 @QuarkusTest
 @TestProfile(MonitorTestProfile.class)
 @QuarkusTestResource(PostgresTestDatabase.class)
@@ -29,7 +29,8 @@ class RatesMatrixTest extends SimulatorTest {
     private static String register(Scenario scenario, int pointClass, String maintainer) {
         String id = cameras.add(scenario);
         Map<String, Object> camera = Fixtures.with(Fixtures.camera(id), "streams", Map.of("main", Map.of("url", sim.rtspUrl(id, Resolution.MAIN))));
-        return Fixtures.create(Fixtures.with(Fixtures.with(camera, "pointClass", pointClass), "maintainerUnit", maintainer));
+        camera = Fixtures.with(Fixtures.with(camera, "pointClass", pointClass), "maintainerUnit", maintainer);
+        return Fixtures.create(Fixtures.with(camera, "ownerUnit", maintainer.replace("运维", "建设")));
     }
 
     private static JsonPath rates(String area, String groupBy) {
@@ -41,7 +42,7 @@ class RatesMatrixTest extends SimulatorTest {
     }
 
     @Test
-    void every_cell_of_district_by_class_and_by_maintainer_is_the_figure_of_the_one_dimension_api() {
+    void every_cell_of_district_by_class_by_maintainer_and_by_owner_is_the_figure_of_the_one_dimension_api() {
         String up = register(Scenario.HEALTHY, 1, "矩阵运维一队");
         String down = register(Scenario.REFUSED, 2, "矩阵运维二队");
         await().atMost(PATIENCE).until(() -> {
@@ -73,6 +74,13 @@ class RatesMatrixTest extends SimulatorTest {
             Map<String, Object> second = byMaintainer.getMap("groups.find { it.key == '440106' }.groups.find { it.key == '矩阵运维二队' }");
             assertThat(second.get("offline")).isEqualTo(rates("440106", "maintainer").getMap("groups.find { it.key == '矩阵运维二队' }").get("offline"));
             assertThat(((Number) second.get("offline")).longValue()).isGreaterThanOrEqualTo(1);
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonPath byOwner = rates(null, "district,owner");
+            Map<String, Object> second = byOwner.getMap("groups.find { it.key == '440106' }.groups.find { it.key == '矩阵建设二队' }");
+            assertThat(second.get("offline")).isEqualTo(rates("440106", "owner").getMap("groups.find { it.key == '矩阵建设二队' }").get("offline"));
+            assertThat(((Number) second.get("offline")).longValue()).isGreaterThanOrEqualTo(1);
+            assertThat(rates(null, "owner").getList("groups.key")).as("owners as the registry names them").contains("矩阵建设一队", "矩阵建设二队");
         });
         assertThat(rates("440106", "pointClass").getList("groups.groups")).as("one dimension: no cells").containsOnlyNulls();
     }

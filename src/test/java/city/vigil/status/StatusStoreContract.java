@@ -31,7 +31,12 @@ abstract class StatusStoreContract {
 
     static ChannelStatus status(String id, String path, int pointClass, String maintainer, LinkState state, boolean inService,
                                 boolean inMaintenance) {
-        return new ChannelStatus(id, path, pointClass, maintainer, state, false, inService, inMaintenance, true, pointClass != 1, false, NOW,
+        return status(id, path, pointClass, maintainer, "广州市公安局", state, inService, inMaintenance);
+    }
+
+    static ChannelStatus status(String id, String path, int pointClass, String maintainer, String owner, LinkState state, boolean inService,
+                                boolean inMaintenance) {
+        return new ChannelStatus(id, path, pointClass, maintainer, owner, state, false, inService, inMaintenance, true, pointClass != 1, false, NOW,
                 state == LinkState.OFFLINE ? ProbeCause.TIMEOUT : null);
     }
 
@@ -73,6 +78,27 @@ abstract class StatusStoreContract {
         assertThat(store.counts("440104", null, "").online()).as("channels without a maintainer").isEqualTo(1);
         assertThat(store.maintainers("440100")).containsExactly(null, "运维一队", "运维二队");
         assertThat(store.maintainers("440104")).containsExactly(null, "运维二队");
+    }
+
+    @Test
+    void counts_by_owner_unit_at_any_area_level_and_follows_a_change_of_owner() {
+        StatusStore store = store();
+        store.put(status("a", TIANHE_STREET, 1, "运维一队", "广州市公安局天河区分局", LinkState.ONLINE, true, false));
+        store.put(status("b", TIANHE_STREET, 2, "运维一队", "广州地铁集团有限公司", LinkState.OFFLINE, true, false));
+        store.put(status("c", YUEXIU, 2, "运维二队", "广州地铁集团有限公司", LinkState.ONLINE, true, false));
+        store.put(status("d", YUEXIU, 3, "运维二队", null, LinkState.ONLINE, true, false));
+
+        assertThat(store.ownerCounts(null, "广州地铁集团有限公司").onlineRate()).isEqualTo(0.5);
+        assertThat(store.ownerCounts("440106", "广州地铁集团有限公司").offline()).isEqualTo(1);
+        assertThat(store.ownerCounts("440104", "").online()).as("channels without an owner").isEqualTo(1);
+        assertThat(store.owners("440100")).containsExactly(null, "广州地铁集团有限公司", "广州市公安局天河区分局");
+        assertThat(store.owners("440106")).containsExactly("广州地铁集团有限公司", "广州市公安局天河区分局");
+
+        // The metro hands camera b to the Tianhe police: its counts move with it.
+        store.put(status("b", TIANHE_STREET, 2, "运维一队", "广州市公安局天河区分局", LinkState.OFFLINE, true, false));
+        assertThat(store.ownerCounts("440106", "广州地铁集团有限公司").monitored()).isZero();
+        assertThat(store.ownerCounts("440106", "广州市公安局天河区分局").monitored()).isEqualTo(2);
+        assertThat(store.owners("440106")).containsExactly("广州市公安局天河区分局");
     }
 
     @Test
