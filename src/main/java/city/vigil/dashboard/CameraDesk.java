@@ -59,7 +59,7 @@ public class CameraDesk {
     }
 
     /** One camera as its page shows it; {@code snapshotStale}: its picture is older than its deep sweep should allow. */
-    public record CameraPage(Camera camera, String typeName, ChannelView status, List<OutageView> outages, OutageView openOutage,
+    public record CameraPage(Camera camera, GbId id, ChannelView status, List<OutageView> outages, OutageView openOutage,
                              List<StateStrip> strips, DiagnosisView diagnosis, boolean snapshotStale, List<MaintenanceView> maintenance,
                              Instant at) {
     }
@@ -67,7 +67,8 @@ public class CameraDesk {
     public CameraPage camera(Scope scope, String gbId) {
         Camera camera = cameras.get(scope, gbId);
         Instant now = Instant.now();
-        String type = GbId.problem(gbId).isEmpty() ? GbId.parse(gbId).typeName().orElse(null) : null;
+        // The ID decoded (centre, industry, type, network, serial) when it is a well-formed GB/T 28181 ID.
+        GbId id = GbId.problem(gbId).isEmpty() ? GbId.parse(gbId) : null;
         List<OutageView> log = outages.list(scope, new OutageService.Filter(null, null, null, gbId), null, 20).items();
         OutageView open = log.stream().filter(OutageView::open).findFirst().orElse(null);
         List<StateStrip> strips = List.of(strip("24h", Duration.ofHours(24), gbId, now), strip("7d", Duration.ofDays(7), gbId, now),
@@ -76,7 +77,7 @@ public class CameraDesk {
         // A sweep reaches each camera once per interval, somewhere in it: older than two intervals, a sweep missed it.
         Duration sweep = camera.pointClass == 1 ? deepConfig.class1Interval() : deepConfig.interval();
         boolean stale = diagnosis != null && diagnosis.snapshotAt() != null && diagnosis.snapshotAt().isBefore(now.minus(sweep.multipliedBy(2)));
-        return new CameraPage(camera, type, statuses.status(scope, gbId), log, open, strips, diagnosis, stale,
+        return new CameraPage(camera, id, statuses.status(scope, gbId), log, open, strips, diagnosis, stale,
                 maintenance.forCamera(scope, gbId, camera.areaPath, camera.pointClass, camera.maintainerUnit), now);
     }
 

@@ -404,4 +404,16 @@ public interface Labels {
 
     @Message("covered key site")
     String coveredSite();
+
+    @Message("centre")
+    String centre();
+
+    @Message("industry")
+    String industry();
+
+    @Message("network")
+    String network();
+
+    @Message("serial")
+    String serial();
 }

@@ -143,6 +143,24 @@ class OperatorPagesTest extends SimulatorTest {
         assertThat(page.findElement(By.id("camera-state")).getText()).contains("离线", "连接被拒绝");
         assertThat(page.findElement(By.tagName("body")).getText()).contains(down, "故障记录", "状态时间轴");
         browser.screenshot("camera");
+
+        // On the street's map the camera is a red cross (a mark, not only a colour), and a click opens its page.
+        page.get(root + "map?area=" + street + "&lang=zh");
+        await().atMost(PATIENCE).until(() -> !page.findElements(By.cssSelector("#map [data-gb-id='" + down + "']")).isEmpty());
+        assertThat(page.findElement(By.cssSelector("#map text[data-gb-id='" + down + "']")).getText()).startsWith("✖");
+        browser.screenshot("map-street");
+        // Two more cameras in the grid make the street an outline on its district's map, shaded, its rate written in.
+        for (double[] at : new double[][] {{23.140, 113.330}, {23.134, 113.333}}) {
+            Map<String, Object> more = Fixtures.with(Fixtures.with(Fixtures.camera(Fixtures.cameraId()), "areaCode", grid), "lat", at[0]);
+            Fixtures.create(Fixtures.with(more, "lon", at[1]));
+        }
+        page.get(root + "map?area=440106&lang=zh");
+        await().atMost(PATIENCE).until(() -> {
+            page.navigate().refresh();
+            return !page.findElements(By.cssSelector("#map path.area[data-code='" + street + "']")).isEmpty();
+        });
+        assertThat(page.findElement(By.cssSelector("#map .labels")).getText()).contains("点击街道");
+        browser.screenshot("map-district");
     }
 
     private static void area(String code, String name, String level, String parent) {
