@@ -23,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -107,7 +108,7 @@ public class CameraDesk {
         return StateStrip.of(period, length, now, intervals, availability.channel(gbId, now.minus(length), now).availability());
     }
 
-    private static java.time.OffsetDateTime local(String field, String value) {
+    private static OffsetDateTime local(String field, String value) {
         if (value == null || value.isBlank()) {
             throw ApiException.invalid(field, "is required");
         }

@@ -1,6 +1,7 @@
 package city.vigil.dashboard;
 
 import city.vigil.area.Area;
+import city.vigil.area.AreaLevel;
 import city.vigil.area.AreaService;
 import city.vigil.availability.AvailabilityConfig;
 import city.vigil.availability.AvailabilityService;
@@ -9,6 +10,7 @@ import city.vigil.checkpoint.CheckpointHealthService;
 import city.vigil.coverage.BlindSpots;
 import city.vigil.coverage.CoverageQueries;
 import city.vigil.outage.OutageFigures;
+import city.vigil.platform.ApiError;
 import city.vigil.platform.ApiException;
 import city.vigil.platform.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +52,7 @@ public class HistoryService {
         TrendChart month = TrendChart.of(availability.trend(scope, areaCode, ChronoUnit.DAYS, 30), ChronoUnit.DAYS, 30, firstDay);
         String yesterday = LocalDate.now(availabilityConfig.zone()).minusDays(1).toString();
         // The assessment is kept for the city and its districts; deeper areas have none.
-        DailyAssessment.Result assessed = area == null || area.level.ordinal() <= city.vigil.area.AreaLevel.DISTRICT.ordinal()
+        DailyAssessment.Result assessed = area == null || area.level.ordinal() <= AreaLevel.DISTRICT.ordinal()
                 ? assessment.read(scope, areaCode, yesterday, yesterday) : null;
         Instant monthAgo = now.minus(Duration.ofDays(30));
         return new AreaHistory(now, day, month, assessed, checkpoints.rates(scope, areaCode, null, 24).total(), blindSpots(scope, areaCode),
@@ -62,7 +64,7 @@ public class HistoryService {
         try {
             return coverage.blindSpots(scope, areaCode, LISTED);
         } catch (ApiException e) {
-            if (e.error == city.vigil.platform.ApiError.NOT_READY) {
+            if (e.error == ApiError.NOT_READY) {
                 return null;
             }
             throw e;

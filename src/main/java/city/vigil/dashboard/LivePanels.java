@@ -5,7 +5,11 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -64,13 +68,13 @@ public class LivePanels {
 
     private static String version(Map<String, String> panels) {
         try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
             panels.forEach((id, html) -> {
-                sha.update(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                sha.update(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update(id.getBytes(StandardCharsets.UTF_8));
+                sha.update(html.getBytes(StandardCharsets.UTF_8));
             });
-            return java.util.HexFormat.of().formatHex(sha.digest(), 0, 12);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(sha.digest(), 0, 12);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -2,6 +2,7 @@ package city.vigil.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -106,7 +107,7 @@ public record MapView(int width, int height, List<Outline> areas, List<Dot> came
             }
             h[k++] = pt;
         }
-        return new ArrayList<>(java.util.Arrays.asList(h).subList(0, k - 1));
+        return new ArrayList<>(Arrays.asList(h).subList(0, k - 1));
     }
 
     /** The outer ring of a GeoJSON Polygon (or the first polygon of a MultiPolygon), as (lon, lat) points. */

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -107,7 +108,7 @@ public class OverviewService {
         Instant anHourADayAgo = Instant.now().minus(Duration.ofHours(25));
         AvailabilityReport report = availability.groups(scope, areaCode, below.name().toLowerCase(), null, null, anHourADayAgo,
                 anHourADayAgo.plus(Duration.ofHours(1)));
-        Map<String, Double> out = new java.util.HashMap<>();
+        Map<String, Double> out = new HashMap<>();
         report.groups().stream().filter(r -> r.availability() != null).forEach(r -> out.put(r.key(), r.availability()));
         return out;
     }

@@ -3,17 +3,22 @@ package city.vigil.outage;
 import city.vigil.area.Area;
 import city.vigil.area.AreaPath;
 import city.vigil.platform.Scope;
-import city.vigil.probe.ImageFault;
 import city.vigil.platform.SqlWhere;
 import city.vigil.platform.Timestamps;
+import city.vigil.probe.ImageFault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The outage figures an operator's pages show, each one SQL statement over the outage history within the caller's
@@ -29,8 +34,8 @@ public class OutageFigures {
      * are losses of stream, whose time is the DOWN category; an image fault's outage (the stream plays: DEGRADED counts
      * as up) is reported with the faults.
      */
-    public static final String LOSS_OF_STREAM = "(o.cause IS NULL OR o.cause NOT IN (" + java.util.Arrays.stream(ImageFault.values())
-            .map(f -> "'" + f.name() + "'").collect(java.util.stream.Collectors.joining(", ")) + "))";
+    public static final String LOSS_OF_STREAM = "(o.cause IS NULL OR o.cause NOT IN (" + Arrays.stream(ImageFault.values())
+            .map(f -> "'" + f.name() + "'").collect(Collectors.joining(", ")) + "))";
 
     @Inject
     EntityManager em;
@@ -98,12 +103,12 @@ public class OutageFigures {
                 + "JOIN camera c ON c.gb_id = o.gb_id WHERE " + parents.sql() + " GROUP BY c.parent_gb_id HAVING count(*) >= 2", parents);
         SqlWhere areas = within(scope, area).and("ended_at IS NULL");
         List<Object[]> byArea = rows("SELECT area_path, area_path, announced, started_at FROM area_outage_episode WHERE " + areas.sql(), areas);
-        java.util.ArrayList<Incident> out = new java.util.ArrayList<>();
+        List<Incident> out = new ArrayList<>();
         byArea.forEach(r -> out.add(new Incident("AREA", AreaPath.code((String) r[0]), AreaPath.code((String) r[1]), number(r[2]),
                 Timestamps.instant(r[3]))));
         byParent.forEach(r -> out.add(new Incident("PARENT", ((String) r[0]).trim(), AreaPath.code((String) r[1]), number(r[2]),
                 Timestamps.instant(r[3]))));
-        out.sort(java.util.Comparator.comparingLong(Incident::cameras).reversed());
+        out.sort(Comparator.comparingLong(Incident::cameras).reversed());
         return out;
     }
 
@@ -129,7 +134,7 @@ public class OutageFigures {
      * Which open outages a down list shows; null means any. {@code causes}: each must match (a liveness cause and an image
      * fault together match nothing). {@code downAtLeast}: down for at least this long.
      */
-    public record DownFilter(Integer pointClass, List<String> causes, java.time.Duration downAtLeast, Boolean acknowledged) {
+    public record DownFilter(Integer pointClass, List<String> causes, Duration downAtLeast, Boolean acknowledged) {
     }
 
     /** A camera down now, as the desk lists it: its open outage, its state, its name and who maintains it. */
