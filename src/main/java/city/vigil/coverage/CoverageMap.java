@@ -105,9 +105,13 @@ public class CoverageMap {
         });
     }
 
+    /** Cell of the position sample below: about 500 m, so a district's outline has a few thousand points, not 100,000 cameras. */
+    private static final double OUTLINE_CELL = 0.005;
+
     /**
-     * The positions (lon, lat) of the area's cameras, by the code of the area one level below that holds them
-     * ({@code segment}: which part of the path names it): what a map outlines an area by when it has no boundary.
+     * Positions (lon, lat) of the area's cameras, one per ~500 m cell, by the code of the area one level below that
+     * holds them ({@code segment}: which part of the path names it): what a map outlines an area by when it has no
+     * boundary. The hull of the sample is the hull of all the cameras within a cell's width.
      */
     public Map<String, java.util.List<double[]>> positionsBelow(Scope scope, String areaCode, int segment) {
         Area area = areas.forGrouping(scope, areaCode, null);
@@ -116,13 +120,19 @@ public class CoverageMap {
             throw new ApiException(city.vigil.platform.ApiError.NOT_READY, "coverage is being built; try again in a few seconds");
         }
         return coverage.read(book -> {
-            Map<String, java.util.List<double[]>> out = new HashMap<>();
+            Map<String, Map<Long, double[]>> cells = new HashMap<>();
             for (CoverageBook.Cam c : book.cameras()) {
+                if (c.view == null || !c.inArea(prefix, scope)) {
+                    continue;
+                }
                 String[] parts = c.areaPath.split("/");
-                if (c.view != null && c.inArea(prefix, scope) && parts.length >= segment) {
-                    out.computeIfAbsent(parts[segment - 1], k -> new java.util.ArrayList<>()).add(new double[] {c.view.lon(), c.view.lat()});
+                if (parts.length >= segment) {
+                    long cell = (long) Math.floor(c.view.lon() / OUTLINE_CELL) * 1_000_000L + (long) Math.floor(c.view.lat() / OUTLINE_CELL);
+                    cells.computeIfAbsent(parts[segment - 1], k -> new HashMap<>()).putIfAbsent(cell, new double[] {c.view.lon(), c.view.lat()});
                 }
             }
+            Map<String, java.util.List<double[]>> out = new HashMap<>();
+            cells.forEach((code, sample) -> out.put(code, new java.util.ArrayList<>(sample.values())));
             return out;
         });
     }

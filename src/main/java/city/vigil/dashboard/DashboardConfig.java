@@ -15,6 +15,10 @@ public interface DashboardConfig {
     @WithDefault("5s")
     Duration pushInterval();
 
+    /** How long an area's history (trends, assessment, checkpoints, blind spots, offenders) is kept before it is read again. */
+    @WithDefault("60s")
+    Duration historyTtl();
+
     /** Down cameras per page of an area's list. */
     @WithDefault("50")
     int pageSize();

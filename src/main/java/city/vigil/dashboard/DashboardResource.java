@@ -137,7 +137,7 @@ public class DashboardResource {
             map = null;
         }
         String name = areaCode == null ? null : overviews.name(scope.get(), areaCode);
-        return html(Templates.map(areaCode, name, map, Instant.now(), l.tag(), l.other()), l);
+        return html(Templates.map(areaCode, name, map, map == null ? Instant.now() : map.at(), l.tag(), l.other()), l);
     }
 
     @GET

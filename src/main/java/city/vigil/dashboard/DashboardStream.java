@@ -84,7 +84,7 @@ public class DashboardStream {
                 return;
             }
             try {
-                LivePanels.Update update = panels.renderDetached(s, v, areaCode, query, locale);
+                LivePanels.Update update = panels.renderShared(s, v, areaCode, query, locale, config.pushInterval().toMillis() / 2);
                 boolean changed = !Objects.equals(update.version(), last[0]);
                 last[0] = update.version();
                 String data = changed ? json.writeValueAsString(update) : json.writeValueAsString(Map.of("at", update.at().toString()));
@@ -95,7 +95,8 @@ public class DashboardStream {
                 task[0].cancel(false);
                 sink.close();
             }
-        }, 0, config.pushInterval().toMillis(), TimeUnit.MILLISECONDS);
+            // The page was just drawn with these panels: the first push is due an interval later.
+        }, config.pushInterval().toMillis(), config.pushInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     static LivePanels.View view(String view) {

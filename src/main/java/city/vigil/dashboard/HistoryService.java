@@ -19,10 +19,24 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
-/** Reads an area's past for its overview page through the availability, assessment, checkpoint, coverage and outage services. */
+/**
+ * Reads an area's past for its overview page through the availability, assessment, checkpoint, coverage and outage
+ * services. These figures move by the hour, and a city's 30-day offenders take a scan of its outage history: each
+ * area's history is kept for {@code vigil.dashboard.history-ttl} per caller scope, so a page drawn again is not a scan again.
+ */
 @ApplicationScoped
 public class HistoryService {
     private static final int LISTED = 10;
+    /** Histories kept at most: a few thousand areas' worth; past that the oldest half goes. */
+    private static final int KEPT = 2_000;
+
+    private record Key(Scope scope, String areaCode) {
+    }
+
+    private record Kept(AreaHistory history, long until) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<Key, Kept> kept = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final AreaService areas;
     private final AvailabilityService availability;
@@ -31,9 +45,10 @@ public class HistoryService {
     private final CheckpointHealthService checkpoints;
     private final CoverageQueries coverage;
     private final OutageFigures outages;
+    private final DashboardConfig config;
 
     HistoryService(AreaService areas, AvailabilityService availability, AvailabilityConfig availabilityConfig, DailyAssessment assessment,
-                   CheckpointHealthService checkpoints, CoverageQueries coverage, OutageFigures outages) {
+                   CheckpointHealthService checkpoints, CoverageQueries coverage, OutageFigures outages, DashboardConfig config) {
         this.areas = areas;
         this.availability = availability;
         this.availabilityConfig = availabilityConfig;
@@ -41,9 +56,25 @@ public class HistoryService {
         this.checkpoints = checkpoints;
         this.coverage = coverage;
         this.outages = outages;
+        this.config = config;
     }
 
     public AreaHistory history(Scope scope, String areaCode) {
+        Key key = new Key(scope, areaCode);
+        Kept k = kept.get(key);
+        long now = System.currentTimeMillis();
+        if (k != null && k.until() > now) {
+            return k.history();
+        }
+        AreaHistory fresh = read(scope, areaCode);
+        if (kept.size() >= KEPT) {
+            kept.entrySet().removeIf(e -> e.getValue().until() <= now || e.getKey().hashCode() % 2 == 0);
+        }
+        kept.put(key, new Kept(fresh, now + config.historyTtl().toMillis()));
+        return fresh;
+    }
+
+    private AreaHistory read(Scope scope, String areaCode) {
         Area area = areaCode == null ? null : areas.get(scope, areaCode);
         Instant now = Instant.now();
         Instant firstHour = now.truncatedTo(ChronoUnit.HOURS).minus(23, ChronoUnit.HOURS);

@@ -177,8 +177,6 @@ public interface Labels {
     @Message("Class-1 points down: {count}")
     String class1Down(long count);
 
-    @Message("showing the first {count}")
-    String truncated(long count);
 
     @Message("Map")
     String map();
@@ -416,4 +414,7 @@ public interface Labels {
 
     @Message("serial")
     String serial();
+
+    @Message("All {count} in the down list ›")
+    String allInDownList(long count);
 }

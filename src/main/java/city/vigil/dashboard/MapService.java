@@ -14,22 +14,53 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.time.Instant;
 
-/** Builds an area's map through the coverage map, the rates and the areas' boundaries, with the caller's scope. */
+/**
+ * Builds an area's map through the coverage map, the rates and the areas' boundaries, with the caller's scope. A city's
+ * map walks every camera twice (outlines, clusters): each area's map is kept for {@code vigil.dashboard.history-ttl}
+ * per caller scope and says when it was drawn.
+ */
 @ApplicationScoped
 public class MapService {
+    /** Maps kept at most; past that the stale ones go, then all. */
+    private static final int KEPT = 500;
+
     private final AreaService areas;
     private final RatesService rates;
     private final CoverageMap coverage;
+    private final DashboardConfig config;
+    private final Map<Key, MapView> kept = new ConcurrentHashMap<>();
 
-    MapService(AreaService areas, RatesService rates, CoverageMap coverage) {
+    private record Key(Scope scope, String areaCode) {
+    }
+
+    MapService(AreaService areas, RatesService rates, CoverageMap coverage, DashboardConfig config) {
         this.areas = areas;
         this.rates = rates;
         this.coverage = coverage;
+        this.config = config;
     }
 
     public MapView map(Scope scope, String areaCode) {
         Area area = areaCode == null ? null : areas.get(scope, areaCode);
+        Instant now = Instant.now();
+        Key key = new Key(scope, areaCode);
+        MapView known = kept.get(key);
+        if (known != null && known.at().plus(config.historyTtl()).isAfter(now)) {
+            return known;
+        }
+        if (kept.size() >= KEPT) {
+            kept.clear();
+        }
+        MapView fresh = draw(scope, area, now);
+        kept.put(key, fresh);
+        return fresh;
+    }
+
+    private MapView draw(Scope scope, Area area, Instant now) {
+        String areaCode = area == null ? null : area.code;
         AreaLevel below = area == null ? AreaLevel.DISTRICT : area.level == AreaLevel.GRID ? null : AreaLevel.values()[area.level.ordinal() + 1];
         Map<String, String> names = new HashMap<>();
         Map<String, Double> online = new HashMap<>();
@@ -44,9 +75,11 @@ public class MapService {
             // A boundary drawn by the registry beats the hull of whatever cameras happen to stand there.
             areas.boundariesAtLevel(area, below).forEach((code, geometry) -> outlines.put(code, MapView.ring(geometry)));
         }
-        // Whole city: clusters; a district: clusters of a street's size; a street and below: each camera with its state.
-        int zoom = area == null ? 11 : area.level == AreaLevel.CITY ? 11 : area.level == AreaLevel.DISTRICT ? 13 : 16;
+        // Whole city: clusters about 8 km wide (a few hundred); a district: about 1 km; a street and below: each camera.
+        int zoom = area == null || area.level == AreaLevel.CITY ? 10 : area.level == AreaLevel.DISTRICT ? 13 : 16;
         JsonNode geo = coverage.map(scope, areaCode, null, zoom);
-        return MapView.draw(geo, outlines, names, online);
+        // Above a street, every key site would be a crowd of rings: there the map shows the uncovered ones, the blind spots.
+        boolean allSites = area != null && area.level.ordinal() >= AreaLevel.STREET.ordinal();
+        return MapView.draw(geo, outlines, names, online, allSites, now);
     }
 }

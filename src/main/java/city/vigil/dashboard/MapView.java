@@ -1,6 +1,7 @@
 package city.vigil.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,7 +15,8 @@ import java.util.Map;
  * written in; cameras as dots coloured by state (clusters with counts when there are many); key sites as rings,
  * green when covered and red with a cross when not.
  */
-public record MapView(int width, int height, List<Outline> areas, List<Dot> cameras, List<Cluster> clusters, List<Site> sites, boolean clustered) {
+public record MapView(int width, int height, List<Outline> areas, List<Dot> cameras, List<Cluster> clusters, List<Site> sites, boolean clustered,
+                      boolean allSites, Instant at) {
     static final int WIDTH = 1000;
 
     /** An area: its SVG path, label position, rate and the band its shade stands for. */
@@ -37,7 +39,8 @@ public record MapView(int width, int height, List<Outline> areas, List<Dot> came
     }
 
     /** Draws the map from the coverage map's GeoJSON, the outlines by area code, and the areas' names and rates. */
-    static MapView draw(JsonNode geo, Map<String, List<double[]>> outlines, Map<String, String> names, Map<String, Double> rates) {
+    static MapView draw(JsonNode geo, Map<String, List<double[]>> outlines, Map<String, String> names, Map<String, Double> rates, boolean allSites,
+                        Instant at) {
         Projection p = Projection.around(geo, outlines);
         List<Outline> areas = new ArrayList<>();
         outlines.forEach((code, ring) -> {
@@ -70,7 +73,11 @@ public record MapView(int width, int height, List<Outline> areas, List<Dot> came
             String y = p.y(c.get(1).asDouble());
             switch (props.path("kind").asText()) {
                 case "camera" -> dots.add(new Dot(props.path("gbId").asText(), x, y, props.path("state").asText()));
-                case "site" -> sites.add(new Site(props.path("code").asText(), props.path("name").asText(), x, y, props.path("covered").asBoolean()));
+                case "site" -> {
+                    if (allSites || !props.path("covered").asBoolean()) {
+                        sites.add(new Site(props.path("code").asText(), props.path("name").asText(), x, y, props.path("covered").asBoolean()));
+                    }
+                }
                 case "cluster" -> {
                     long n = props.path("cameras").asLong();
                     long down = props.path("down").asLong();
@@ -82,7 +89,7 @@ public record MapView(int width, int height, List<Outline> areas, List<Dot> came
                 }
             }
         }
-        return new MapView(WIDTH, p.height(), areas, dots, clusters, sites, geo.path("properties").path("clustered").asBoolean());
+        return new MapView(WIDTH, p.height(), areas, dots, clusters, sites, geo.path("properties").path("clustered").asBoolean(), allSites, at);
     }
 
     /** Hull of points (lon, lat): Andrew's monotone chain, counter-clockwise. */

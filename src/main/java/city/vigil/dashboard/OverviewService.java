@@ -14,11 +14,13 @@ import city.vigil.rates.RatesService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds the live overview of an area through the APIs' own services, with the caller's scope: rates by class and by
@@ -29,12 +31,15 @@ import java.util.Map;
 @ApplicationScoped
 public class OverviewService {
     private static final int NEWEST_SHOWN = 10;
+    /** Areas whose figures of an hour a day ago are kept. */
+    private static final int KEPT = 5_000;
 
     private final RatesService rates;
     private final AreaService areas;
     private final OutageFigures outages;
     private final AvailabilityService availability;
     private final DashboardConfig config;
+    private final Map<HourKey, Map<String, Double>> yesterday = new ConcurrentHashMap<>();
 
     OverviewService(RatesService rates, AreaService areas, OutageFigures outages, AvailabilityService availability, DashboardConfig config) {
         this.rates = rates;
@@ -105,12 +110,21 @@ public class OverviewService {
         if (below != AreaLevel.DISTRICT && below != AreaLevel.STREET) {
             return Map.of();
         }
-        Instant anHourADayAgo = Instant.now().minus(Duration.ofHours(25));
-        AvailabilityReport report = availability.groups(scope, areaCode, below.name().toLowerCase(), null, null, anHourADayAgo,
-                anHourADayAgo.plus(Duration.ofHours(1)));
-        Map<String, Double> out = new HashMap<>();
-        report.groups().stream().filter(r -> r.availability() != null).forEach(r -> out.put(r.key(), r.availability()));
-        return out;
+        Instant anHourADayAgo = Instant.now().minus(Duration.ofHours(25)).truncatedTo(ChronoUnit.HOURS);
+        // That hour is over: its figures are read once per area and hour, not on every push to every open page.
+        if (yesterday.size() > KEPT) {
+            yesterday.keySet().removeIf(k -> !k.hour().equals(anHourADayAgo));
+        }
+        return yesterday.computeIfAbsent(new HourKey(scope, areaCode, anHourADayAgo), k -> {
+            AvailabilityReport report = availability.groups(scope, areaCode, below.name().toLowerCase(), null, null, anHourADayAgo,
+                    anHourADayAgo.plus(Duration.ofHours(1)));
+            Map<String, Double> out = new HashMap<>();
+            report.groups().stream().filter(r -> r.availability() != null).forEach(r -> out.put(r.key(), r.availability()));
+            return out;
+        });
+    }
+
+    private record HourKey(Scope scope, String areaCode, Instant hour) {
     }
 
     /** Lowest online rate first; areas with nothing monitored at the end, by code. */

@@ -79,7 +79,8 @@
   }
 
   setInterval(function () { if (Date.now() - lastHeard > 2 * PUSH_MS) { stale(true); } }, 1000);
-  listen();
+  // The stream opens once the page has loaded: an open request must not keep the page "loading".
+  if (document.readyState === 'complete') { listen(); } else { window.addEventListener('load', listen); }
 
   // Wall rotation: the next district after a while, staying in wall mode.
   var next = body.getAttribute('data-next');

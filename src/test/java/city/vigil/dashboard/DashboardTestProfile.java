@@ -4,7 +4,7 @@ import city.vigil.monitor.MonitorTestProfile;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The monitor as in MonitorTestProfile; the pages pushed every second and paged five down cameras at a time. */
+/** The monitor as in MonitorTestProfile; the pages pushed every second, paged five down cameras at a time, nothing kept. */
 public class DashboardTestProfile extends MonitorTestProfile {
 
     @Override
@@ -12,6 +12,8 @@ public class DashboardTestProfile extends MonitorTestProfile {
         Map<String, String> c = new HashMap<>(super.getConfigOverrides());
         c.put("vigil.dashboard.page-size", "5");
         c.put("vigil.dashboard.push-interval", "1s");
+        // Tests look at what they just changed: no kept histories or maps.
+        c.put("vigil.dashboard.history-ttl", "0s");
         return c;
     }
 }

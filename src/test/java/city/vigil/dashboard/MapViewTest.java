@@ -38,7 +38,7 @@ class MapViewTest {
                 ],"properties":{"clustered":false}}""");
         Map<String, List<double[]>> outlines = Map.of("A", List.of(new double[] {113.0, 23.0}, new double[] {113.2, 23.0}, new double[] {113.2, 23.2}),
                 "B", List.of(new double[] {113.0, 23.0}, new double[] {113.1, 23.1}));
-        MapView map = MapView.draw(geo, outlines, Map.of("A", "天河区", "B", "越秀区"), Map.of("A", 0.93));
+        MapView map = MapView.draw(geo, outlines, Map.of("A", "天河区", "B", "越秀区"), Map.of("A", 0.93), true, java.time.Instant.now());
 
         assertThat(map.areas()).as("an outline needs three points").singleElement().satisfies(a -> {
             assertThat(a.name()).isEqualTo("天河区");

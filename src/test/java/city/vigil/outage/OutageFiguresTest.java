@@ -116,19 +116,24 @@ class OutageFiguresTest {
     }
 
     @Test
-    void an_incident_is_a_parent_device_with_two_or_more_cameras_down() {
+    void an_incident_is_a_parent_device_down_with_the_cameras_behind_it() {
+        // The monitor gives a parent that went down one outage under its own ID; its cameras have none of their own.
         String parent = Fixtures.gbId("44010600", "00", "118");
-        down(2, "TIMEOUT", Duration.ofMinutes(10), parent);
-        down(3, "TIMEOUT", Duration.ofMinutes(9), parent);
+        for (int i = 0; i < 3; i++) {
+            Fixtures.create(Fixtures.with(Fixtures.with(Fixtures.camera(Fixtures.cameraId()), "areaCode", community), "parentGbId", parent));
+        }
+        store.open(parent, area.path + community + "/", 2, "TIMEOUT", now.minus(Duration.ofMinutes(10)));
         down(3, "REFUSED", Duration.ofMinutes(9), Fixtures.gbId("44010600", "00", "118"));
 
         List<OutageFigures.Incident> incidents = QuarkusTransaction.requiringNew().call(() -> figures.incidents(Scope.all(), area));
-        assertThat(incidents).singleElement().satisfies(i -> {
+        assertThat(incidents).as("a camera down on its own is no incident").singleElement().satisfies(i -> {
             assertThat(i.kind()).isEqualTo("PARENT");
             assertThat(i.key()).isEqualTo(parent);
-            assertThat(i.cameras()).isEqualTo(2);
+            assertThat(i.cameras()).isEqualTo(3);
             assertThat(i.areaCode()).isEqualTo(community);
         });
+        store.close(parent, now);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> figures.incidents(Scope.all(), area))).as("back up: over").isEmpty();
     }
 
     @Test
