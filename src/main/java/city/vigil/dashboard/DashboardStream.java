@@ -78,6 +78,7 @@ public class DashboardStream {
         // The version of the panels the page was drawn with: unchanged panels are not sent again, a tick says all is well.
         String[] last = {Params.blankToNull(version)};
         ScheduledFuture<?>[] task = new ScheduledFuture<?>[1];
+        // The page was just drawn with its panels: the first push is due an interval later.
         task[0] = timer.scheduleWithFixedDelay(() -> {
             if (sink.isClosed()) {
                 task[0].cancel(false);
@@ -95,7 +96,6 @@ public class DashboardStream {
                 task[0].cancel(false);
                 sink.close();
             }
-            // The page was just drawn with these panels: the first push is due an interval later.
         }, config.pushInterval().toMillis(), config.pushInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 

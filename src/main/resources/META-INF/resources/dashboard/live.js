@@ -79,8 +79,12 @@
   }
 
   setInterval(function () { if (Date.now() - lastHeard > 2 * PUSH_MS) { stale(true); } }, 1000);
-  // The stream opens once the page has loaded: an open request must not keep the page "loading".
+  // The stream opens once the page has loaded: an open request must not keep the page "loading". It closes when the
+  // page is left: a page kept in the back-forward cache with its stream open holds one of the browser's few
+  // connections to Vigil, and after six such pages the next one waited a minute for a connection.
   if (document.readyState === 'complete') { listen(); } else { window.addEventListener('load', listen); }
+  window.addEventListener('pagehide', function () { if (source) { source.close(); } });
+  window.addEventListener('pageshow', function (e) { if (e.persisted) { listen(); } });
 
   // Wall rotation: the next district after a while, staying in wall mode.
   var next = body.getAttribute('data-next');
