@@ -85,7 +85,7 @@ public class DashboardStream {
                 return;
             }
             try {
-                LivePanels.Update update = panels.renderShared(s, v, areaCode, query, locale, config.pushInterval().toMillis() / 2);
+                LivePanels.Update update = panels.renderShared(s, v, areaCode, query, locale, config.pushInterval().dividedBy(2));
                 boolean changed = !Objects.equals(update.version(), last[0]);
                 last[0] = update.version();
                 String data = changed ? json.writeValueAsString(update) : json.writeValueAsString(Map.of("at", update.at().toString()));

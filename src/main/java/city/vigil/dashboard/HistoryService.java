@@ -27,17 +27,10 @@ import java.time.temporal.ChronoUnit;
 @ApplicationScoped
 public class HistoryService {
     private static final int LISTED = 10;
-    /** Histories kept at most: a few thousand areas' worth; past that the oldest half goes. */
-    private static final int KEPT = 2_000;
-
     private record Key(Scope scope, String areaCode) {
     }
 
-    private record Kept(AreaHistory history, long until) {
-    }
-
-    private final java.util.concurrent.ConcurrentHashMap<Key, Kept> kept = new java.util.concurrent.ConcurrentHashMap<>();
-
+    private final Kept<Key, AreaHistory> kept = new Kept<>(2_000);
     private final AreaService areas;
     private final AvailabilityService availability;
     private final AvailabilityConfig availabilityConfig;
@@ -60,18 +53,7 @@ public class HistoryService {
     }
 
     public AreaHistory history(Scope scope, String areaCode) {
-        Key key = new Key(scope, areaCode);
-        Kept k = kept.get(key);
-        long now = System.currentTimeMillis();
-        if (k != null && k.until() > now) {
-            return k.history();
-        }
-        AreaHistory fresh = read(scope, areaCode);
-        if (kept.size() >= KEPT) {
-            kept.entrySet().removeIf(e -> e.getValue().until() <= now || e.getKey().hashCode() % 2 == 0);
-        }
-        kept.put(key, new Kept(fresh, now + config.historyTtl().toMillis()));
-        return fresh;
+        return kept.get(new Key(scope, areaCode), config.historyTtl(), () -> read(scope, areaCode));
     }
 
     private AreaHistory read(Scope scope, String areaCode) {

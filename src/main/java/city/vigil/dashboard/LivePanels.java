@@ -8,12 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What an open page receives to stay current: its live panels drawn again on the server, as HTML by element id, with
@@ -60,35 +60,23 @@ public class LivePanels {
     private record Key(Scope scope, View view, String areaCode, DownQuery query, Locale locale) {
     }
 
-    private record Drawn(Update update, long at) {
-    }
-
-    private final Map<Key, Drawn> recent = new ConcurrentHashMap<>();
+    private final Kept<Key, Update> recent = new Kept<>(1_000);
 
     /**
      * The same, for the push timer: the services read PostgreSQL within a request context of their own, and pages
      * showing the same panels (a city's walls, every operator on the city overview) share one drawing per half push
      * interval instead of drawing them once each.
      */
-    Update renderShared(Scope scope, View view, String areaCode, DownQuery query, Locale locale, long freshMillis) {
-        Key key = new Key(scope, view, areaCode, query, locale);
-        long now = System.currentTimeMillis();
-        Drawn drawn = recent.get(key);
-        if (drawn != null && now - drawn.at() < freshMillis) {
-            return drawn.update();
-        }
-        ManagedContext context = Arc.container().requestContext();
-        context.activate();
-        try {
-            Update update = render(scope, view, areaCode, query, locale);
-            if (recent.size() > 1_000) {
-                recent.values().removeIf(d -> now - d.at() >= freshMillis);
+    Update renderShared(Scope scope, View view, String areaCode, DownQuery query, Locale locale, Duration fresh) {
+        return recent.get(new Key(scope, view, areaCode, query, locale), fresh, () -> {
+            ManagedContext context = Arc.container().requestContext();
+            context.activate();
+            try {
+                return render(scope, view, areaCode, query, locale);
+            } finally {
+                context.terminate();
             }
-            recent.put(key, new Drawn(update, now));
-            return update;
-        } finally {
-            context.terminate();
-        }
+        });
     }
 
     private static String version(Map<String, String> panels) {

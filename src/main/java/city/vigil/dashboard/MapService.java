@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.time.Instant;
 
 /**
@@ -24,14 +23,11 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class MapService {
-    /** Maps kept at most; past that the stale ones go, then all. */
-    private static final int KEPT = 500;
-
     private final AreaService areas;
     private final RatesService rates;
     private final CoverageMap coverage;
     private final DashboardConfig config;
-    private final Map<Key, MapView> kept = new ConcurrentHashMap<>();
+    private final Kept<Key, MapView> kept = new Kept<>(500);
 
     private record Key(Scope scope, String areaCode) {
     }
@@ -45,18 +41,7 @@ public class MapService {
 
     public MapView map(Scope scope, String areaCode) {
         Area area = areaCode == null ? null : areas.get(scope, areaCode);
-        Instant now = Instant.now();
-        Key key = new Key(scope, areaCode);
-        MapView known = kept.get(key);
-        if (known != null && known.at().plus(config.historyTtl()).isAfter(now)) {
-            return known;
-        }
-        if (kept.size() >= KEPT) {
-            kept.clear();
-        }
-        MapView fresh = draw(scope, area, now);
-        kept.put(key, fresh);
-        return fresh;
+        return kept.get(new Key(scope, areaCode), config.historyTtl(), () -> draw(scope, area, Instant.now()));
     }
 
     private MapView draw(Scope scope, Area area, Instant now) {
