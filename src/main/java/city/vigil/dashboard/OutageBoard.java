@@ -33,8 +33,15 @@ public class OutageBoard {
     private final OutageFigures figures;
     private final AvailabilityService availability;
     private final AreaService areas;
+    private final DashboardConfig config;
+    /** The 7-day repair times scan a week of outages; like an area's history they are drawn at most once per history-ttl. */
+    private final Kept<Repairs, AvailabilityReport> repairsKept = new Kept<>(2_000);
 
-    OutageBoard(OutageService outages, OutageFigures figures, AvailabilityService availability, AreaService areas) {
+    private record Repairs(Scope scope, String areaCode, String by) {
+    }
+
+    OutageBoard(OutageService outages, OutageFigures figures, AvailabilityService availability, AreaService areas, DashboardConfig config) {
+        this.config = config;
         this.outages = outages;
         this.figures = figures;
         this.availability = availability;
@@ -66,7 +73,7 @@ public class OutageBoard {
         List<Group> groups = new ArrayList<>();
         for (OutageFigures.CauseCount c : figures.openByCause(scope, area)) {
             OutageFigures.DownFilter filter = new OutageFigures.DownFilter(null, List.of(c.cause()), null, null);
-            groups.add(new Group(c.cause(), c.open(), c.unacknowledged(), figures.down(scope, area, filter, 0, SHOWN_PER_GROUP).items()));
+            groups.add(new Group(c.cause(), c.open(), c.unacknowledged(), figures.firstDown(scope, area, filter, SHOWN_PER_GROUP)));
         }
         Instant midnight = LocalDate.now(CameraDesk.LOCAL).atStartOfDay(CameraDesk.LOCAL).toInstant();
         Instant now = Instant.now();
@@ -74,7 +81,8 @@ public class OutageBoard {
         String repairsBy = area == null || area.level == AreaLevel.CITY ? "district" : area.level == AreaLevel.DISTRICT ? "street" : null;
         return new Board(areaCode, groups, groups.stream().mapToLong(Group::open).sum(), figures.resolvedSince(scope, area, midnight, RESOLVED_SHOWN),
                 figures.countResolvedSince(scope, area, midnight),
-                repairsBy == null ? null : availability.groups(scope, areaCode, repairsBy, null, null, now.minus(Duration.ofDays(7)), now));
+                repairsBy == null ? null : repairsKept.get(new Repairs(scope, areaCode, repairsBy), config.historyTtl(),
+                        () -> availability.groups(scope, areaCode, repairsBy, null, null, now.minus(Duration.ofDays(7)), now)));
     }
 
     /** Acknowledges every open, unacknowledged outage of {@code cause} in the area; returns how many it acknowledged. */

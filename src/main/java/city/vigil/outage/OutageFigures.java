@@ -151,6 +151,17 @@ public class OutageFigures {
 
     /** The area's cameras with an open outage, class 1 first, then the longest down; a page of them. */
     public DownPage down(Scope scope, Area area, DownFilter filter, int offset, int limit) {
+        SqlWhere where = downWhere(scope, area, filter);
+        return new DownPage(downRows(where, offset, limit), number(rows("SELECT count(*) FROM outage o WHERE " + where.sql(), where).get(0)), offset,
+                limit);
+    }
+
+    /** The first of the down list without its count, for a caller that knows the count already (the outage desk's groups). */
+    public List<Down> firstDown(Scope scope, Area area, DownFilter filter, int limit) {
+        return downRows(downWhere(scope, area, filter), 0, limit);
+    }
+
+    private static SqlWhere downWhere(Scope scope, Area area, DownFilter filter) {
         SqlWhere where = within(scope, area, "o.area_path").and("o.ended_at IS NULL");
         if (filter.pointClass() != null) {
             where.and("o.point_class = ?", filter.pointClass().shortValue());
@@ -164,16 +175,18 @@ public class OutageFigures {
         if (filter.acknowledged() != null) {
             where.and(filter.acknowledged() ? "o.acked_at IS NOT NULL" : "o.acked_at IS NULL");
         }
-        long total = number(rows("SELECT count(*) FROM outage o WHERE " + where.sql(), where).get(0));
+        return where;
+    }
+
+    private List<Down> downRows(SqlWhere where, int offset, int limit) {
         // The page of outages first (in the order of outage_open_order_idx), then its cameras: 50 lookups, not a join of every open outage.
-        List<Down> items = rows("SELECT o.id, o.gb_id, c.name, o.point_class, s.state, o.cause, o.started_at, c.maintainer_unit, o.area_path, "
+        return rows("SELECT o.id, o.gb_id, c.name, o.point_class, s.state, o.cause, o.started_at, c.maintainer_unit, o.area_path, "
                 + "o.acked_at IS NOT NULL, o.acked_by, o.ack_note FROM (SELECT * FROM outage o WHERE " + where.sql() + " ORDER BY o.point_class, o.started_at, o.id OFFSET "
                 + offset + " LIMIT " + limit + ") o LEFT JOIN camera c ON c.gb_id = o.gb_id LEFT JOIN channel_status s ON s.gb_id = o.gb_id "
                 + "ORDER BY o.point_class, o.started_at, o.id", where).stream()
                 .map(r -> new Down(number(r[0]), ((String) r[1]).trim(), (String) r[2], ((Number) r[3]).intValue(), (String) r[4], (String) r[5],
                         Timestamps.instant(r[6]), (String) r[7], AreaPath.code((String) r[8]), (Boolean) r[9], (String) r[10], (String) r[11]))
                 .toList();
-        return new DownPage(items, total, offset, limit);
     }
 
     private static SqlWhere within(Scope scope, Area area) {
