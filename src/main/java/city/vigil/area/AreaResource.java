@@ -1,10 +1,13 @@
 package city.vigil.area;
 
+import city.vigil.access.Roles;
+import city.vigil.platform.AuditTrail;
 import city.vigil.platform.CallerScope;
 import city.vigil.platform.Page;
 import city.vigil.platform.Params;
 import city.vigil.platform.Problem;
 import city.vigil.platform.Versions;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,8 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input: the problem names each rejected field and the reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "PostgreSQL is unavailable: try again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@RolesAllowed(Roles.VIEWER)
 public class AreaResource {
 
+    @Inject
+    AuditTrail trail;
     @Inject
     AreaService service;
     @Inject
@@ -70,6 +76,7 @@ public class AreaResource {
     @POST
     @Operation(summary = "Create an area")
     @APIResponse(responseCode = "409", description = "The code or GB ID is registered already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ADMIN)
     public Response create(AreaRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         Area area = service.create(scope.get(), Params.body(request));
         return Response.created(uri.getAbsolutePathBuilder().path(area.code).build())
@@ -81,7 +88,9 @@ public class AreaResource {
     @Operation(summary = "Replace an area", description = "Changing `parentCode` moves the whole subtree. Send `If-Match` to guard against lost updates.")
     @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ADMIN)
     public Response update(@PathParam("code") String code, AreaRequest request, @HeaderParam("If-Match") String ifMatch) {
+        trail.before(() -> get(code));
         Area area = Versions.write(ifMatch, () -> service.update(scope.get(), code, Params.body(request), ifMatch));
         return Response.ok(AreaView.of(area, service.ancestors(area))).tag(Versions.etag(area.version)).build();
     }
@@ -92,7 +101,9 @@ public class AreaResource {
     @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Still referenced (an area with cameras or children, a camera that a checkpoint lane captures with)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ADMIN)
     public Response delete(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch) {
+        trail.before(() -> get(code));
         Versions.write(ifMatch, () -> service.delete(scope.get(), code, ifMatch));
         return Response.noContent().build();
     }

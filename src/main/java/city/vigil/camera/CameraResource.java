@@ -1,12 +1,15 @@
 package city.vigil.camera;
 
+import city.vigil.access.Roles;
 import city.vigil.platform.ApiException;
+import city.vigil.platform.AuditTrail;
 import city.vigil.platform.CallerScope;
 import city.vigil.platform.Checks;
 import city.vigil.platform.Page;
 import city.vigil.platform.Params;
 import city.vigil.platform.Problem;
 import city.vigil.platform.Versions;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -35,8 +38,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@RolesAllowed(Roles.VIEWER)
 public class CameraResource {
 
+    @Inject
+    AuditTrail trail;
     @Inject
     CameraService service;
     @Inject
@@ -68,6 +74,7 @@ public class CameraResource {
     @POST
     @Operation(summary = "Register a camera", description = "Credentials in stream URLs are moved to encrypted storage. `warnings` flags ledger inconsistencies that are not errors.")
     @APIResponse(responseCode = "409", description = "gbId already registered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ADMIN)
     public Response create(CameraRequest request, @Context UriInfo uri) {
         CameraService.Saved saved = service.create(scope.get(), Params.body(request));
         Camera c = saved.camera();
@@ -80,7 +87,9 @@ public class CameraResource {
     @Operation(summary = "Replace a camera", description = "Send `If-Match` with the ETag you read; a stale one gets 412.")
     @APIResponse(responseCode = "412", description = "Changed since you read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ADMIN)
     public Response update(@PathParam("gbId") String gbId, CameraRequest request, @HeaderParam("If-Match") String ifMatch) {
+        trail.before(() -> get(gbId));
         CameraService.Saved saved = Versions.write(ifMatch, () -> service.update(scope.get(), gbId, Params.body(request), ifMatch));
         Camera c = saved.camera();
         return Response.ok(CameraView.of(c, service.sitesOf(gbId), saved.warnings())).tag(Versions.etag(c.version)).build();
@@ -92,7 +101,9 @@ public class CameraResource {
     @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Still referenced (an area with cameras or children, a camera that a checkpoint lane captures with)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ADMIN)
     public Response delete(@PathParam("gbId") String gbId, @HeaderParam("If-Match") String ifMatch) {
+        trail.before(() -> get(gbId));
         Versions.write(ifMatch, () -> service.delete(scope.get(), gbId, ifMatch));
         return Response.noContent().build();
     }
@@ -102,8 +113,10 @@ public class CameraResource {
     @Operation(summary = "Set a stream's credentials", description = "Stored encrypted (AES-GCM); never returned. stream: main or sub.")
     @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ADMIN)
     public Response setCredentials(@PathParam("gbId") String gbId, @PathParam("stream") String stream,
                                    CredentialsRequest request, @HeaderParam("If-Match") String ifMatch) {
+        trail.before(() -> get(gbId));
         CredentialsRequest body = Params.body(request);
         Checks checks = new Checks();
         if (checks.required("username", body.username())) {
@@ -124,8 +137,10 @@ public class CameraResource {
     @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Still referenced (an area with cameras or children, a camera that a checkpoint lane captures with)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ADMIN)
     public Response clearCredentials(@PathParam("gbId") String gbId, @PathParam("stream") String stream,
                                      @HeaderParam("If-Match") String ifMatch) {
+        trail.before(() -> get(gbId));
         Camera c = Versions.write(ifMatch, () -> service.setCredentials(scope.get(), gbId, stream(stream), null, null, ifMatch));
         return Response.noContent().tag(Versions.etag(c.version)).build();
     }

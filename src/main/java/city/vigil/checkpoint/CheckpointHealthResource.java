@@ -1,8 +1,11 @@
 package city.vigil.checkpoint;
 
+import city.vigil.access.Roles;
 import city.vigil.platform.CallerScope;
 import city.vigil.platform.Params;
 import city.vigil.platform.Problem;
+import city.vigil.platform.Unaudited;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "400", description = "Invalid input: the problem names each rejected field and the reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "PostgreSQL is unavailable: try again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@RolesAllowed(Roles.VIEWER)
 public class CheckpointHealthResource {
 
     @Inject
@@ -36,6 +40,8 @@ public class CheckpointHealthResource {
     @Path("/heartbeats")
     @Operation(summary = "Report pass records (from the checkpoint platform)", description = "Per lane: passes since the last heartbeat "
             + "and the newest capture time; optionally sampled records with capture and receive times for timeliness and clock accuracy.")
+    @RolesAllowed(Roles.INTEGRATOR)
+    @Unaudited("a checkpoint system's report every minute: telemetry, not a change someone made")
     public CheckpointHealthView heartbeat(@PathParam("gbId") String gbId, HeartbeatRequest request) {
         return service.heartbeat(scope.get(), gbId, Params.body(request));
     }

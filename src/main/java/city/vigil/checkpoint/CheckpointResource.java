@@ -1,11 +1,14 @@
 package city.vigil.checkpoint;
 
+import city.vigil.access.Roles;
 import city.vigil.camera.Lifecycle;
+import city.vigil.platform.AuditTrail;
 import city.vigil.platform.CallerScope;
 import city.vigil.platform.Page;
 import city.vigil.platform.Params;
 import city.vigil.platform.Problem;
 import city.vigil.platform.Versions;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -33,8 +36,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input: the problem names each rejected field and the reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "PostgreSQL is unavailable: try again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@RolesAllowed(Roles.VIEWER)
 public class CheckpointResource {
 
+    @Inject
+    AuditTrail trail;
     @Inject
     CheckpointService service;
     @Inject
@@ -63,6 +69,7 @@ public class CheckpointResource {
     @POST
     @Operation(summary = "Register a checkpoint")
     @APIResponse(responseCode = "409", description = "The code or GB ID is registered already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ADMIN)
     public Response create(CheckpointRequest request, @Context UriInfo uri) {
         CheckpointService.Saved saved = service.create(scope.get(), Params.body(request));
         Checkpoint c = saved.checkpoint();
@@ -75,7 +82,9 @@ public class CheckpointResource {
     @Operation(summary = "Replace a checkpoint and its lanes")
     @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ADMIN)
     public Response update(@PathParam("gbId") String gbId, CheckpointRequest request, @HeaderParam("If-Match") String ifMatch) {
+        trail.before(() -> get(gbId));
         CheckpointService.Saved saved = Versions.write(ifMatch, () -> service.update(scope.get(), gbId, Params.body(request), ifMatch));
         return Response.ok(CheckpointView.of(saved.checkpoint(), saved.warnings())).tag(Versions.etag(saved.checkpoint().version)).build();
     }
@@ -85,7 +94,9 @@ public class CheckpointResource {
     @Operation(summary = "Delete a checkpoint")
     @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ADMIN)
     public Response delete(@PathParam("gbId") String gbId, @HeaderParam("If-Match") String ifMatch) {
+        trail.before(() -> get(gbId));
         Versions.write(ifMatch, () -> service.delete(scope.get(), gbId, ifMatch));
         return Response.noContent().build();
     }

@@ -1,14 +1,19 @@
 package city.vigil.dashboard;
 
+import city.vigil.access.Csrf;
+import city.vigil.access.CurrentCaller;
+import city.vigil.access.Roles;
 import city.vigil.deep.DeepService;
 import city.vigil.platform.ApiError;
 import city.vigil.platform.ApiException;
+import city.vigil.platform.AuditTrail;
+import city.vigil.platform.CallerScope;
 import city.vigil.platform.Checks;
 import city.vigil.platform.Params;
-import city.vigil.platform.CallerScope;
 import city.vigil.platform.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -27,6 +32,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Dashboard")
 @APIResponse(responseCode = "400", description = "Invalid input: the problem names each rejected field and the reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "PostgreSQL is unavailable: try again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@RolesAllowed(Roles.VIEWER)
 public class DashboardResource {
     private final OverviewService overviews;
     private final HistoryService histories;
@@ -53,9 +60,16 @@ public class DashboardResource {
     private final LivePanels live;
     private final DashboardConfig config;
     private final CallerScope scope;
+    private final CurrentCaller caller;
+    private final Csrf csrf;
+    private final AuditTrail trail;
 
     DashboardResource(OverviewService overviews, HistoryService histories, CameraDesk cameras, OutageBoard outages, MapService maps,
-                      LivePanels live, DashboardConfig config, CallerScope scope) {
+                      LivePanels live, DashboardConfig config, CallerScope scope, CurrentCaller caller, Csrf csrf,
+                      AuditTrail trail) {
+        this.trail = trail;
+        this.caller = caller;
+        this.csrf = csrf;
         this.overviews = overviews;
         this.histories = histories;
         this.cameras = cameras;
@@ -103,7 +117,16 @@ public class DashboardResource {
     public Response city(@QueryParam("class") String pointClass, @QueryParam("cause") String cause, @QueryParam("fault") String fault,
                          @QueryParam("downFor") String downFor, @QueryParam("ack") String ack, @QueryParam("page") String page,
                          @QueryParam("lang") String lang, @CookieParam(PageLocale.COOKIE) String cookie, @Context HttpHeaders headers) {
-        return overviewPage(null, DownQuery.parse(pointClass, cause, fault, downFor, ack, page), language(lang, cookie, headers));
+        return overviewPage(home(null), DownQuery.parse(pointClass, cause, fault, downFor, ack, page), language(lang, cookie, headers));
+    }
+
+    /** The area a page without one shows: everything, or for a caller limited to some areas, the first of them. */
+    private String home(String areaCode) {
+        if (areaCode != null || scope.get().isAll()) {
+            return areaCode;
+        }
+        List<String> mine = caller.get().areaCodes();
+        return mine.isEmpty() ? null : mine.get(0);
     }
 
     @GET
@@ -126,7 +149,7 @@ public class DashboardResource {
     public Response map(@QueryParam("area") String area, @QueryParam("lang") String lang, @CookieParam(PageLocale.COOKIE) String cookie,
                         @Context HttpHeaders headers) {
         Language l = language(lang, cookie, headers);
-        String areaCode = Params.blankToNull(area);
+        String areaCode = home(Params.blankToNull(area));
         MapView map;
         try {
             map = maps.map(scope.get(), areaCode);
@@ -154,7 +177,10 @@ public class DashboardResource {
     @POST
     @Path("cameras/{gbId}/check")
     @Operation(summary = "Checks the camera's picture now (the camera page's button)")
-    public Response checkNow(@PathParam("gbId") String gbId) {
+    @RolesAllowed(Roles.OPERATOR)
+    public Response checkNow(@PathParam("gbId") String gbId, @FormParam(Csrf.FIELD) String token) {
+        csrf.check(token);
+        trail.after(Map.of("gbId", gbId, "action", "check now"));
         return back(gbId, "checked", () -> {
             if (!cameras.checkNow(scope.get(), gbId)) {
                 throw ApiException.invalid("stream", "the camera has no stream to check");
@@ -166,12 +192,16 @@ public class DashboardResource {
     @Path("cameras/{gbId}/acknowledge")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Acknowledges the camera's open outage (the camera page's form)")
-    public Response acknowledgeCamera(@PathParam("gbId") String gbId, @FormParam("by") String by, @FormParam("note") String note) {
+    @RolesAllowed(Roles.OPERATOR)
+    public Response acknowledgeCamera(@PathParam("gbId") String gbId, @FormParam("by") String by, @FormParam("note") String note,
+                                      @FormParam(Csrf.FIELD) String token) {
+        csrf.check(token);
         return back(gbId, "acknowledged", () -> {
             Checks checks = new Checks();
             checks.required("note", note);
             checks.throwIfAny();
-            cameras.acknowledge(scope.get(), gbId, by, note);
+            cameras.acknowledge(scope.get(), gbId, caller.actorOr(by), note);
+            trail.after(Map.of("gbId", gbId, "acknowledgedBy", caller.actorOr(by), "note", note));
         });
     }
 
@@ -179,9 +209,15 @@ public class DashboardResource {
     @Path("cameras/{gbId}/maintenance")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Schedules a maintenance window for the camera (the camera page's form; times in China time)")
+    @RolesAllowed(Roles.OPERATOR)
     public Response scheduleMaintenance(@PathParam("gbId") String gbId, @FormParam("by") String by, @FormParam("reason") String reason,
-                                        @FormParam("startsAt") String startsAt, @FormParam("endsAt") String endsAt) {
-        return back(gbId, "scheduled", () -> cameras.scheduleMaintenance(scope.get(), gbId, by, reason, startsAt, endsAt));
+                                        @FormParam("startsAt") String startsAt, @FormParam("endsAt") String endsAt,
+                                        @FormParam(Csrf.FIELD) String token) {
+        csrf.check(token);
+        return back(gbId, "scheduled", () -> {
+            cameras.scheduleMaintenance(scope.get(), gbId, caller.actorOr(by), reason, startsAt, endsAt);
+            trail.after(Map.of("gbId", gbId, "reason", reason, "startsAt", startsAt, "endsAt", endsAt));
+        });
     }
 
     @GET
@@ -191,7 +227,7 @@ public class DashboardResource {
     public Response outages(@QueryParam("area") String area, @QueryParam("done") Integer done, @QueryParam("error") String error,
                             @QueryParam("lang") String lang, @CookieParam(PageLocale.COOKIE) String cookie, @Context HttpHeaders headers) {
         Language l = language(lang, cookie, headers);
-        String areaCode = Params.blankToNull(area);
+        String areaCode = home(Params.blankToNull(area));
         return html(Templates.outages(outages.board(scope.get(), areaCode), Instant.now(), done, error, l.tag(), l.other()), l);
     }
 
@@ -199,15 +235,19 @@ public class DashboardResource {
     @Path("outages/acknowledge")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Acknowledges every open, unacknowledged outage of one cause (the outage desk's form)")
+    @RolesAllowed(Roles.OPERATOR)
     public Response acknowledge(@FormParam("area") String area, @FormParam("cause") String cause, @FormParam("by") String by,
-                                @FormParam("note") String note) {
+                                @FormParam("note") String note, @FormParam(Csrf.FIELD) String token) {
+        csrf.check(token);
         String areaCode = Params.blankToNull(area);
         UriBuilder back = UriBuilder.fromPath("/outages");
         if (areaCode != null) {
             back.queryParam("area", areaCode);
         }
         try {
-            back.queryParam("done", outages.acknowledgeGroup(scope.get(), areaCode, cause, by, note));
+            int acknowledged = outages.acknowledgeGroup(scope.get(), areaCode, cause, caller.actorOr(by), note);
+            trail.after(Map.of("area", areaCode == null ? "" : areaCode, "cause", cause, "note", note, "acknowledged", acknowledged));
+            back.queryParam("done", acknowledged);
         } catch (ApiException e) {
             // Back to the desk with the reason beside the form: an operator fixes the note and sends again.
             back.queryParam("error", reason(e));
@@ -222,7 +262,7 @@ public class DashboardResource {
     public Response wall(@QueryParam("area") String area, @QueryParam("rotate") String rotate, @QueryParam("lang") String lang,
                          @CookieParam(PageLocale.COOKIE) String cookie, @Context HttpHeaders headers) {
         Language l = language(lang, cookie, headers);
-        String areaCode = Params.blankToNull(area);
+        String areaCode = home(Params.blankToNull(area));
         Overview overview = overviews.overview(scope.get(), areaCode, DownQuery.FIRST_PAGE);
         String version = live.of(overview, LivePanels.View.WALL, l.locale()).version();
         return html(Templates.wall(overview, rotate, rotate == null ? null : nextArea(areaCode), version, config.pushInterval().toMillis(), l.tag(),
@@ -254,7 +294,7 @@ public class DashboardResource {
 
     /** The district after this one (the first after the last), for the wall's rotation. */
     private String nextArea(String areaCode) {
-        List<String> districts = overviews.districts();
+        List<String> districts = overviews.districts(scope.get());
         if (districts.isEmpty()) {
             return null;
         }

@@ -1,5 +1,6 @@
 package city.vigil.dashboard;
 
+import city.vigil.access.Roles;
 import city.vigil.area.AreaService;
 import city.vigil.platform.CallerScope;
 import city.vigil.platform.Daemons;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.CookieParam;
@@ -63,6 +65,9 @@ public class DashboardStream {
     @Operation(summary = "Live panels of an overview or wall page (SSE)", description = "view=overview|wall, area, and the down list's filter "
             + "(class, cause, fault, downFor, ack, page); version: of the panels the page holds. Events: update (JSON: at, alarm, version, panels by "
             + "element id, HTML) when the panels changed, tick (JSON: at) otherwise.")
+    // On the endpoint, not the class: a class-level check would also guard the shutdown observer, and a refused
+    // observer stops the shutdown of every bean after it.
+    @RolesAllowed(Roles.VIEWER)
     public void stream(@QueryParam("view") String view, @QueryParam("area") String area, @QueryParam("class") String pointClass,
                        @QueryParam("cause") String cause, @QueryParam("fault") String fault, @QueryParam("downFor") String downFor,
                        @QueryParam("ack") String ack, @QueryParam("page") String page, @QueryParam("lang") String lang,

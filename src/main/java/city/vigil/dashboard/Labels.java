@@ -417,4 +417,64 @@ public interface Labels {
 
     @Message("All {count} in the down list ›")
     String allInDownList(long count);
+
+    @Message("Log in")
+    String logIn();
+
+    @Message("Log out")
+    String logOut();
+
+    @Message("User name")
+    String userName();
+
+    @Message("Password")
+    String password();
+
+    @Message("Wrong user name or password")
+    String loginFailed();
+
+    @Message("Too many failed logins: try again in {seconds} s")
+    String lockedOut(long seconds);
+
+    @Message("Change password")
+    String changePassword();
+
+    @Message("Current password")
+    String currentPassword();
+
+    @Message("New password (at least 12 characters)")
+    String newPassword();
+
+    @Message("Your password is one-time: choose your own before you go on")
+    String mustChange();
+
+    @Message("Password changed")
+    String passwordChanged();
+
+    @Message("Audit log")
+    String audit();
+
+    @Message("When")
+    String when();
+
+    @Message("Who")
+    String who();
+
+    @Message("From")
+    String from();
+
+    @Message("What")
+    String what();
+
+    @Message("Outcome")
+    String outcome();
+
+    @Message("Change")
+    String change();
+
+    @Message("Before / after")
+    String beforeAfter();
+
+    @Message("Older")
+    String older();
 }

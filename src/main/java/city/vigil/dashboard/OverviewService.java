@@ -76,9 +76,9 @@ public class OverviewService {
         return areas.get(scope, areaCode).name;
     }
 
-    /** The districts' codes, in order (the wall rotates through them). */
-    public List<String> districts() {
-        return List.copyOf(areas.namesAtLevel(null, AreaLevel.DISTRICT).keySet());
+    /** The districts' codes the caller may see, in order (the wall rotates through them). */
+    public List<String> districts(Scope scope) {
+        return areas.namesAtLevel(null, AreaLevel.DISTRICT).keySet().stream().filter(code -> areas.find(scope, code).isPresent()).toList();
     }
 
     private List<Overview.Child> children(Scope scope, Area area, AreaLevel below) {

@@ -1,10 +1,13 @@
 package city.vigil.deep;
 
+import city.vigil.access.Roles;
 import city.vigil.camera.Camera;
 import city.vigil.camera.CameraService;
 import city.vigil.platform.ApiException;
+import city.vigil.platform.AuditTrail;
 import city.vigil.platform.CallerScope;
 import city.vigil.platform.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -27,12 +30,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "400", description = "Invalid input: the problem names each rejected field and the reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "PostgreSQL is unavailable: try again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@RolesAllowed(Roles.VIEWER)
 public class DeepStreamResource {
 
     /** Body of PUT. */
     public record Choice(String stream) {
     }
 
+    @Inject
+    AuditTrail trail;
     @Inject
     DeepStreamChoice choices;
     @Inject
@@ -50,7 +56,9 @@ public class DeepStreamResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Choose the stream the deep tier decodes for this camera", description = "{\"stream\":\"MAIN\"} or SUB; the camera must have that stream.")
+    @RolesAllowed(Roles.ADMIN)
     public DeepStreamChoice.View set(@PathParam("gbId") String gbId, Choice choice) {
+        trail.before(() -> get(gbId));
         Camera camera = cameras.get(scope.get(), gbId);
         String stream = choice == null || choice.stream() == null ? null : choice.stream().trim().toUpperCase(Locale.ROOT);
         if (!DeepStreamChoice.MAIN.equals(stream) && !DeepStreamChoice.SUB.equals(stream)) {
@@ -65,7 +73,9 @@ public class DeepStreamResource {
 
     @DELETE
     @Operation(summary = "Back to the fleet default stream")
+    @RolesAllowed(Roles.ADMIN)
     public DeepStreamChoice.View reset(@PathParam("gbId") String gbId) {
+        trail.before(() -> get(gbId));
         cameras.get(scope.get(), gbId);
         return choices.reset(gbId);
     }

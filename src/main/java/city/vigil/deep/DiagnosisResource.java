@@ -1,10 +1,12 @@
 package city.vigil.deep;
 
+import city.vigil.access.Roles;
 import city.vigil.camera.CameraService;
 import city.vigil.platform.ApiError;
 import city.vigil.platform.ApiException;
 import city.vigil.platform.CallerScope;
 import city.vigil.platform.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "400", description = "Invalid input: the problem names each rejected field and the reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "PostgreSQL is unavailable: try again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@RolesAllowed(Roles.VIEWER)
 public class DiagnosisResource {
 
     @Inject
@@ -48,6 +51,7 @@ public class DiagnosisResource {
     @POST
     @Operation(summary = "Check a camera now", description = "Decodes and diagnoses at once on the deep pool (blocking: up to the grab deadline, "
             + "plus any wait for a pool slot); 503 when the device or the pool has no room.")
+    @RolesAllowed(Roles.OPERATOR)
     public DiagnosisView checkNow(@PathParam("gbId") String gbId) {
         cameras.get(scope.get(), gbId);
         try {
@@ -62,6 +66,7 @@ public class DiagnosisResource {
     @DELETE
     @Path("/baseline")
     @Operation(summary = "Forget the learned scene", description = "After a camera was re-aimed on purpose: its next healthy picture becomes the baseline.")
+    @RolesAllowed(Roles.OPERATOR)
     public Response resetBaseline(@PathParam("gbId") String gbId) {
         cameras.get(scope.get(), gbId);
         store.resetBaseline(gbId);

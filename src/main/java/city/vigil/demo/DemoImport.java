@@ -64,7 +64,7 @@ final class DemoImport implements Runnable {
     /** Waits for the job: the import runner works in the background, and the next file needs this one's rows. */
     private ImportJob awaitEnd(ImportJob job) throws InterruptedException {
         while (true) {
-            ImportJob now = QuarkusTransaction.requiringNew().call(() -> imports.get(job.id));
+            ImportJob now = QuarkusTransaction.requiringNew().call(() -> imports.get(Scope.all(), job.id));
             if (now.state.finished()) {
                 return now;
             }

@@ -1,5 +1,6 @@
 package city.vigil.event;
 
+import city.vigil.access.Roles;
 import city.vigil.area.AreaService;
 import city.vigil.platform.ApiException;
 import city.vigil.platform.CallerScope;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -82,6 +84,9 @@ public class EventStream {
     @Operation(summary = "Live events (SSE)", description = "Events named by type (camera.offline, camera.online, camera.degraded …, and "
             + "state.changed for every state transition), data in JSON. area (code: its subtree), pointClass (comma-separated). Reconnect with "
             + "Last-Event-ID to resume; without it the stream starts now.")
+    // On the endpoint, not the class: a class-level check would also guard the shutdown observer, and a refused
+    // observer stops the shutdown of every bean after it.
+    @RolesAllowed(Roles.INTEGRATOR)
     public void stream(@QueryParam("area") String area, @QueryParam("pointClass") String pointClass, @HeaderParam("Last-Event-ID") String lastEventId,
                        @Context SseEventSink sink, @Context Sse sse) {
         Scope s = scope.get();

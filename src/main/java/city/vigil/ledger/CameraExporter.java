@@ -5,6 +5,8 @@ import city.vigil.camera.CameraRequest;
 import city.vigil.camera.CameraService;
 import city.vigil.camera.Lifecycle;
 import city.vigil.camera.StreamProtocol;
+import city.vigil.platform.ApiError;
+import city.vigil.platform.ApiException;
 import city.vigil.platform.Scope;
 import city.vigil.platform.SqlWhere;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -27,6 +29,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Streams cameras out as CSV or JSON in the shape imports accept (credentials never included), read from a
@@ -44,7 +47,12 @@ public class CameraExporter {
     private final CameraService cameras;
     private final ObjectWriter json;
 
-    CameraExporter(AgroalDataSource dataSource, CameraService cameras, ObjectMapper mapper) {
+    /** The largest export one request may take: a city of 923,000 fits, a runaway loop of exports does not multiply it. */
+    private final long maxRows;
+
+    CameraExporter(AgroalDataSource dataSource, CameraService cameras, ObjectMapper mapper,
+                   @ConfigProperty(name = "vigil.export.max-rows", defaultValue = "1000000") long maxRows) {
+        this.maxRows = maxRows;
         this.dataSource = dataSource;
         this.cameras = cameras;
         this.json = mapper.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL).writerFor(CameraRequest.class);
@@ -52,7 +60,25 @@ public class CameraExporter {
 
     /** Resolves the filter now (so a bad one is a 400 before any byte is sent) and returns the writer. */
     public Export prepare(Scope scope, CameraFilter filter) {
-        return new Export(cameras.where(scope, filter));
+        SqlWhere where = cameras.where(scope, filter);
+        long rows = count(where);
+        if (rows > maxRows) {
+            throw new ApiException(ApiError.TOO_LARGE, "The export would hold " + rows + " cameras, more than " + maxRows
+                    + " (vigil.export.max-rows): narrow the filter (area, pointClass, maintainer …)");
+        }
+        return new Export(where);
+    }
+
+    private long count(SqlWhere where) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT count(*) FROM camera WHERE " + where.sql())) {
+            where.bind(s);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count the export", e);
+        }
     }
 
     /** A prepared export. */

@@ -1,10 +1,12 @@
 package city.vigil.ledger;
 
+import city.vigil.access.Roles;
 import city.vigil.camera.CameraFilterParams;
 import city.vigil.platform.ApiException;
 import city.vigil.platform.CallerScope;
 import city.vigil.platform.Params;
 import city.vigil.platform.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Cameras")
 @APIResponse(responseCode = "400", description = "Invalid input: the problem names each rejected field and the reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "PostgreSQL is unavailable: try again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@RolesAllowed(Roles.ADMIN)
 public class ExportResource {
 
     @Inject

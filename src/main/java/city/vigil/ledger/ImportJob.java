@@ -1,5 +1,6 @@
 package city.vigil.ledger;
 
+import city.vigil.platform.Scope;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.UUID;
 
 /** A ledger import: its options, where it stands, and its counts. Progress is written by {@link ImportRunner}. */
@@ -47,4 +49,11 @@ public class ImportJob extends PanacheEntityBase {
     public OffsetDateTime startedAt;
     @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
+    /** The submitter's area scope (empty: everything); who may see the import. */
+    @Column(name = "scope_paths")
+    public String[] scopePaths = new String[0];
+
+    boolean visibleTo(Scope scope) {
+        return scope.isAll() || scopePaths.length > 0 && Arrays.stream(scopePaths).allMatch(scope::allows);
+    }
 }

@@ -1,10 +1,12 @@
 package city.vigil.ledger;
 
+import city.vigil.access.Roles;
 import city.vigil.platform.ApiException;
 import city.vigil.platform.CallerScope;
 import city.vigil.platform.Page;
 import city.vigil.platform.Params;
 import city.vigil.platform.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input: the problem names each rejected field and the reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "PostgreSQL is unavailable: try again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@RolesAllowed(Roles.ADMIN)
 public class ImportResource {
 
     @Inject
@@ -77,7 +80,7 @@ public class ImportResource {
                 throw city.vigil.platform.ApiException.invalid("after", "must be an import's id: pass the next of the previous page");
             }
         }
-        return service.list(a == null ? null : a.trim(), Page.limit(limit));
+        return service.list(scope.get(), a == null ? null : a.trim(), Page.limit(limit));
     }
 
     @GET
@@ -85,7 +88,7 @@ public class ImportResource {
     @Operation(summary = "Get an import's state, progress and first row errors")
     @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportView get(@PathParam("id") String id) {
-        return service.view(ImportService.parseId(id));
+        return service.view(scope.get(), ImportService.parseId(id));
     }
 
     @GET
@@ -94,7 +97,7 @@ public class ImportResource {
     @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<RowError> errors(@PathParam("id") String id, @QueryParam("after") Integer after, @QueryParam("limit") Integer limit) {
         var jobId = ImportService.parseId(id);
-        service.get(jobId);
+        service.get(scope.get(), jobId);
         return service.errors(jobId, after == null ? 0 : Math.max(0, after), Page.limit(limit));
     }
 

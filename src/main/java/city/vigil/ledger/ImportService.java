@@ -63,6 +63,7 @@ public class ImportService {
                 j.fileName = options.fileName();
                 j.bytesTotal = Files.size(file);
                 j.submittedAt = OffsetDateTime.now();
+                j.scopePaths = scope.areaPaths().toArray(String[]::new);
                 j.persist();
                 return j;
             });
@@ -82,27 +83,35 @@ public class ImportService {
         }
     }
 
-    public ImportJob get(UUID id) {
+    /** An import the caller may see: one submitted within its scope; otherwise a 404, as if it did not exist. */
+    public ImportJob get(Scope scope, UUID id) {
         ImportJob job = ImportJob.findById(id);
-        if (job == null) {
+        if (job == null || !job.visibleTo(scope)) {
             throw ApiException.notFound("Import", id.toString());
         }
         return job;
     }
 
-    public ImportView view(UUID id) {
-        ImportJob job = get(id);
+    public ImportView view(Scope scope, UUID id) {
+        ImportJob job = get(scope, id);
         return ImportView.of(job, errors(id, 0, ERRORS_IN_VIEW));
     }
 
-    public Page<ImportView> list(String after, int limit) {
+    public Page<ImportView> list(Scope scope, String after, int limit) {
+        // A scoped caller's list holds the imports whose every submitter area lies inside its own.
+        String scoped = scope.isAll() ? "true" : "j.scope_paths <> '{}' AND NOT EXISTS (SELECT 1 FROM unnest(j.scope_paths) AS p(path) "
+                + "WHERE NOT p.path LIKE ANY (CAST(?2 AS text[])))";
+        String page = after == null ? "true" : "(j.submitted_at, j.id) < (SELECT k.submitted_at, k.id FROM import_job k WHERE k.id = ?1)";
+        var query = em.createNativeQuery("SELECT j.* FROM import_job j WHERE " + page + " AND " + scoped
+                + " ORDER BY j.submitted_at DESC, j.id DESC", ImportJob.class);
+        if (after != null) {
+            query.setParameter(1, parseId(after));
+        }
+        if (!scope.isAll()) {
+            query.setParameter(2, scope.areaPaths().stream().map(path -> path + "%").toArray(String[]::new));
+        }
         @SuppressWarnings("unchecked")
-        List<ImportJob> jobs = (after == null
-                ? em.createQuery("from ImportJob order by submittedAt desc, id desc")
-                : em.createQuery("select j from ImportJob j, ImportJob k where k.id = ?1 and (j.submittedAt < k.submittedAt"
-                        + " or (j.submittedAt = k.submittedAt and j.id < k.id)) order by j.submittedAt desc, j.id desc", ImportJob.class)
-                .setParameter(1, parseId(after)))
-                .setMaxResults(limit + 1).getResultList();
+        List<ImportJob> jobs = query.setMaxResults(limit + 1).getResultList();
         return Page.of(jobs, limit, j -> j.id.toString(), j -> ImportView.of(j, null));
     }
 

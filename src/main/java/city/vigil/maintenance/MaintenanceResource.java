@@ -1,11 +1,14 @@
 package city.vigil.maintenance;
 
+import city.vigil.access.Roles;
 import city.vigil.platform.ApiException;
+import city.vigil.platform.AuditTrail;
 import city.vigil.platform.CallerScope;
 import city.vigil.platform.Page;
 import city.vigil.platform.Params;
 import city.vigil.platform.Problem;
 import city.vigil.platform.Versions;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -34,8 +37,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input: the problem names each rejected field and the reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "PostgreSQL is unavailable: try again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@RolesAllowed(Roles.VIEWER)
 public class MaintenanceResource {
 
+    @Inject
+    AuditTrail trail;
     @Inject
     MaintenanceService service;
     @Inject
@@ -60,6 +66,7 @@ public class MaintenanceResource {
     @POST
     @Operation(summary = "Plan a maintenance window", description = "Scope: any of gbIds, area (subtree), pointClasses, maintainerUnit, ANDed. "
             + "recurrence DAILY or WEEKLY repeats the window until `until`.")
+    @RolesAllowed(Roles.OPERATOR)
     public Response create(MaintenanceRequest request, @Context UriInfo uri) {
         MaintenanceWindow w = service.create(scope.get(), Params.body(request));
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(w.id)).build()).tag(Versions.etag(w.version))
@@ -71,7 +78,9 @@ public class MaintenanceResource {
     @Operation(summary = "Replace a maintenance window")
     @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.OPERATOR)
     public Response update(@PathParam("id") String id, MaintenanceRequest request, @HeaderParam("If-Match") String ifMatch) {
+        trail.before(() -> get(id));
         MaintenanceWindow w = Versions.write(ifMatch, () -> service.update(scope.get(), pathId(id), Params.body(request), ifMatch));
         return Response.ok(MaintenanceView.of(w, Instant.now())).tag(Versions.etag(w.version)).build();
     }
@@ -81,7 +90,9 @@ public class MaintenanceResource {
     @Operation(summary = "Delete a maintenance window", description = "Covered channels return to the rates at once.")
     @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.OPERATOR)
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        trail.before(() -> get(id));
         Versions.write(ifMatch, () -> service.delete(scope.get(), pathId(id), ifMatch));
         return Response.noContent().build();
     }

@@ -1,11 +1,14 @@
 package city.vigil.outage;
 
+import city.vigil.access.Roles;
 import city.vigil.platform.ApiException;
+import city.vigil.platform.AuditTrail;
 import city.vigil.platform.CallerScope;
 import city.vigil.platform.Page;
 import city.vigil.platform.Params;
 import city.vigil.platform.Problem;
 import city.vigil.probe.ProbeCause;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,8 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input: the problem names each rejected field and the reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "PostgreSQL is unavailable: try again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@RolesAllowed(Roles.INTEGRATOR)
 public class OutageResource {
 
+    @Inject
+    AuditTrail trail;
     @Inject
     OutageService service;
     @Inject
@@ -87,7 +93,9 @@ public class OutageResource {
     @Operation(summary = "Acknowledge an outage", description = "Records who (`by`) and why (`note`); a later acknowledgement replaces it.")
     @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Acknowledged already: the first acknowledgement stands", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.OPERATOR)
     public OutageView acknowledge(@PathParam("id") String id, AckRequest request) {
+        trail.before(() -> get(id));
         Long outage = Params.wholeNumber("id", id);
         return service.acknowledge(scope.get(), outage == null ? -1 : outage, Params.body(request));
     }

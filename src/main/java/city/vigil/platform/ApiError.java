@@ -4,6 +4,8 @@ package city.vigil.platform;
 public enum ApiError {
     VALIDATION(400, "Invalid request"),
     MALFORMED_BODY(400, "Malformed request body"),
+    UNAUTHENTICATED(401, "Authentication required"),
+    FORBIDDEN(403, "Not allowed for this role"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
@@ -15,6 +17,8 @@ public enum ApiError {
     URI_TOO_LONG(414, "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     BUSY(429, "Too many concurrent jobs"),
+    RATE_LIMITED(429, "Too many requests"),
+    LOCKED_OUT(429, "Too many failed logins"),
     DEVICE_BUSY(503, "Device has no session to spare"),
     DEEP_BUSY(503, "Every deep check slot is in use"),
     NOT_READY(503, "Not ready yet"),

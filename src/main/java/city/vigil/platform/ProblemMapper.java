@@ -164,7 +164,7 @@ public class ProblemMapper {
         return "an object of the documented shape";
     }
 
-    static Response problem(ApiError error, String detail, List<FieldError> errors, UriInfo uri) {
+    public static Response problem(ApiError error, String detail, List<FieldError> errors, UriInfo uri) {
         if (error.status >= 500) {
             Log.error(detail);
         } else {

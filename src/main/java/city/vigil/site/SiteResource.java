@@ -1,10 +1,13 @@
 package city.vigil.site;
 
+import city.vigil.access.Roles;
+import city.vigil.platform.AuditTrail;
 import city.vigil.platform.CallerScope;
 import city.vigil.platform.Page;
 import city.vigil.platform.Params;
 import city.vigil.platform.Problem;
 import city.vigil.platform.Versions;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -32,8 +35,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input: the problem names each rejected field and the reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "PostgreSQL is unavailable: try again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@RolesAllowed(Roles.VIEWER)
 public class SiteResource {
 
+    @Inject
+    AuditTrail trail;
     @Inject
     SiteService service;
     @Inject
@@ -60,6 +66,7 @@ public class SiteResource {
     @POST
     @Operation(summary = "Create a key site")
     @APIResponse(responseCode = "409", description = "The code or GB ID is registered already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ADMIN)
     public Response create(SiteRequest request, @Context UriInfo uri) {
         Site s = service.create(scope.get(), Params.body(request));
         return Response.created(uri.getAbsolutePathBuilder().path(s.code).build()).tag(Versions.etag(s.version))
@@ -71,7 +78,9 @@ public class SiteResource {
     @Operation(summary = "Replace a key site")
     @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ADMIN)
     public Response update(@PathParam("code") String code, SiteRequest request, @HeaderParam("If-Match") String ifMatch) {
+        trail.before(() -> get(code));
         Site s = Versions.write(ifMatch, () -> service.update(scope.get(), code, Params.body(request), ifMatch));
         return Response.ok(SiteView.of(s)).tag(Versions.etag(s.version)).build();
     }
@@ -81,7 +90,9 @@ public class SiteResource {
     @Operation(summary = "Delete a key site")
     @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ADMIN)
     public Response delete(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch) {
+        trail.before(() -> get(code));
         Versions.write(ifMatch, () -> service.delete(scope.get(), code, ifMatch));
         return Response.noContent().build();
     }

@@ -1,5 +1,6 @@
 package city.vigil.status;
 
+import city.vigil.access.Roles;
 import city.vigil.camera.CameraService;
 import city.vigil.platform.CallerScope;
 import city.vigil.platform.Page;
@@ -7,6 +8,7 @@ import city.vigil.platform.Params;
 import city.vigil.platform.Problem;
 import city.vigil.platform.Timestamps;
 import city.vigil.probe.ProbeCause;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "400", description = "Invalid input: the problem names each rejected field and the reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "PostgreSQL is unavailable: try again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@RolesAllowed(Roles.VIEWER)
 public class TransitionResource {
 
     @Inject

@@ -24,19 +24,23 @@ class SubscriptionStore {
 
     private final AgroalDataSource dataSource;
 
-    SubscriptionStore(AgroalDataSource dataSource) {
+    private final WebhookSecretSeal seal;
+
+    SubscriptionStore(AgroalDataSource dataSource, WebhookSecretSeal seal) {
         this.dataSource = dataSource;
+        this.seal = seal;
     }
 
     /** Stores a new subscription; it receives the events of transactions that start after it. */
-    Subscription insert(Subscription s) {
+    Subscription insert(Subscription s, String owner) {
         String sql = "INSERT INTO webhook_subscription (url, description, event_types, area_code, area_path, point_classes, site_categories, "
-                + "min_severity, camera_events_in_mass_outage, secret, enabled) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS;
+                + "min_severity, camera_events_in_mass_outage, secret, enabled, owner) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS;
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             bindFields(c, st, s);
-            st.setString(10, s.secret());
+            st.setString(10, seal.seal(s.secret()));
             st.setBoolean(11, s.enabled());
+            st.setString(12, owner);
             return one(st).orElseThrow();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store the webhook subscription", e);
@@ -63,22 +67,46 @@ class SubscriptionStore {
     }
 
     Optional<Subscription> find(long id) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM webhook_subscription WHERE id = ?")) {
+        return find(id, null, List.of());
+    }
+
+    /**
+     * A subscription as a caller sees it: its own (when {@code owner} is given) and filtering on an area inside the
+     * caller's scope (when it has one).
+     */
+    Optional<Subscription> find(long id, String owner, List<String> scopePaths) {
+        String sql = "SELECT " + COLUMNS + " FROM webhook_subscription WHERE id = ? AND " + visibleTo(owner, scopePaths);
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             st.setLong(1, id);
+            bindVisible(c, st, 2, owner, scopePaths);
             return one(st);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read webhook subscription " + id, e);
         }
     }
 
-    List<Subscription> list(Long after, int limit) {
-        String sql = "SELECT " + COLUMNS + " FROM webhook_subscription WHERE id > ? ORDER BY id LIMIT ?";
+    List<Subscription> list(Long after, int limit, String owner, List<String> scopePaths) {
+        String sql = "SELECT " + COLUMNS + " FROM webhook_subscription WHERE id > ? AND " + visibleTo(owner, scopePaths) + " ORDER BY id LIMIT " + limit;
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             st.setLong(1, after == null ? 0 : after);
-            st.setInt(2, limit);
+            bindVisible(c, st, 2, owner, scopePaths);
             return all(st);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot list webhook subscriptions", e);
+        }
+    }
+
+    private static String visibleTo(String owner, List<String> scopePaths) {
+        return (owner == null ? "true" : "owner = ?") + " AND " + (scopePaths.isEmpty() ? "true" : "area_path LIKE ANY (?)");
+    }
+
+    private static void bindVisible(Connection c, PreparedStatement st, int first, String owner, List<String> scopePaths) throws SQLException {
+        int i = first;
+        if (owner != null) {
+            st.setString(i++, owner);
+        }
+        if (!scopePaths.isEmpty()) {
+            st.setArray(i, c.createArrayOf("text", scopePaths.stream().map(p -> p + "%").toArray()));
         }
     }
 
@@ -102,7 +130,7 @@ class SubscriptionStore {
                 + "version = version + 1 WHERE id = ? RETURNING " + COLUMNS;
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             st.setTimestamp(1, Timestamp.from(previousUntil));
-            st.setString(2, secret);
+            st.setString(2, seal.seal(secret));
             st.setLong(3, id);
             return one(st);
         } catch (SQLException e) {
@@ -131,18 +159,18 @@ class SubscriptionStore {
         st.setBoolean(9, s.cameraEventsInMassOutage());
     }
 
-    private static Optional<Subscription> one(PreparedStatement st) throws SQLException {
+    private Optional<Subscription> one(PreparedStatement st) throws SQLException {
         List<Subscription> rows = all(st);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    private static List<Subscription> all(PreparedStatement st) throws SQLException {
+    private List<Subscription> all(PreparedStatement st) throws SQLException {
         List<Subscription> out = new ArrayList<>();
         try (ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 out.add(new Subscription(rs.getLong("id"), rs.getString("url"), rs.getString("description"), strings(rs.getArray("event_types")),
                         rs.getString("area_code"), rs.getString("area_path"), ints(rs.getArray("point_classes")), strings(rs.getArray("site_categories")),
-                        rs.getInt("min_severity"), rs.getBoolean("camera_events_in_mass_outage"), rs.getString("secret"), rs.getString("previous_secret"),
+                        rs.getInt("min_severity"), rs.getBoolean("camera_events_in_mass_outage"), seal.open(rs.getString("secret")), seal.open(rs.getString("previous_secret")),
                         instant(rs.getTimestamp("previous_until")), rs.getBoolean("enabled"), rs.getString("disabled_reason"),
                         instant(rs.getTimestamp("failing_since")), instant(rs.getTimestamp("created_at")), rs.getLong("version")));
             }

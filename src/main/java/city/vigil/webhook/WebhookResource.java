@@ -1,11 +1,14 @@
 package city.vigil.webhook;
 
+import city.vigil.access.CurrentCaller;
+import city.vigil.access.Roles;
 import city.vigil.platform.ApiException;
-import city.vigil.platform.CallerScope;
+import city.vigil.platform.AuditTrail;
 import city.vigil.platform.Page;
 import city.vigil.platform.Params;
 import city.vigil.platform.Problem;
 import city.vigil.platform.Versions;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -36,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid input: the problem names each rejected field and the reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "PostgreSQL is unavailable: try again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@RolesAllowed(Roles.INTEGRATOR)
 public class WebhookResource {
 
     /** Body of a replay: one event, or a period. */
@@ -43,17 +47,19 @@ public class WebhookResource {
     }
 
     @Inject
+    AuditTrail trail;
+    @Inject
     WebhookService service;
     @Inject
     DeliveryLog deliveries;
     @Inject
-    CallerScope scope;
+    CurrentCaller caller;
 
     @POST
     @Operation(summary = "Subscribe", description = "{url, description, eventTypes, filters: {area, pointClasses, siteCategories, minSeverity, "
             + "cameraEventsInMassOutage}}. The answer carries the signing secret (whsec_…) — the only time it is shown.")
     public Response create(SubscriptionRequest request, @Context UriInfo uri) {
-        SubscriptionView v = service.create(scope.get(), request);
+        SubscriptionView v = service.create(caller.get(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(v.id())).build()).entity(v).build();
     }
 
@@ -68,7 +74,7 @@ public class WebhookResource {
     @GET
     @Operation(summary = "List subscriptions")
     public Page<SubscriptionView> list(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
-        return service.list(Params.wholeNumber("after", after), Page.limit(limit));
+        return service.list(caller.get(), Params.wholeNumber("after", after), Page.limit(limit));
     }
 
     @GET
@@ -76,7 +82,7 @@ public class WebhookResource {
     @Operation(summary = "Get a subscription", description = "Never its secret.")
     @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SubscriptionView get(@PathParam("id") String id) {
-        return service.get(pathId(id));
+        return service.get(caller.get(), pathId(id));
     }
 
     @PATCH
@@ -85,7 +91,8 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SubscriptionView patch(@PathParam("id") String id, SubscriptionRequest request, @HeaderParam("If-Match") String ifMatch) {
-        return Versions.write(ifMatch, () -> service.patch(scope.get(), pathId(id), request, ifMatch));
+        trail.before(() -> service.get(caller.get(), pathId(id)));
+        return Versions.write(ifMatch, () -> service.patch(caller.get(), pathId(id), request, ifMatch));
     }
 
     @DELETE
@@ -93,7 +100,8 @@ public class WebhookResource {
     @Operation(summary = "Unsubscribe", description = "Pending deliveries are dropped.")
     @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") String id) {
-        service.delete(pathId(id));
+        trail.before(() -> service.get(caller.get(), pathId(id)));
+        service.delete(caller.get(), pathId(id));
         return Response.noContent().build();
     }
 
@@ -104,7 +112,8 @@ public class WebhookResource {
             + "signature) for vigil.webhooks.rotation-grace.")
     @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SubscriptionView rotate(@PathParam("id") String id) {
-        return service.rotateSecret(pathId(id));
+        trail.before(() -> service.get(caller.get(), pathId(id)));
+        return service.rotateSecret(caller.get(), pathId(id));
     }
 
     @GET
@@ -114,7 +123,7 @@ public class WebhookResource {
     public Page<DeliveryLog.Delivery> deliveries(@PathParam("id") String id, @QueryParam("state") String state, @QueryParam("after") String after,
                                                  @QueryParam("limit") Integer limit) {
         long sub = pathId(id);
-        service.find(sub);
+        service.find(caller.get(), sub);
         String s = Params.blankToNull(state);
         if (s != null && !Set.of("PENDING", "DELIVERED", "FAILED", "CANCELLED").contains(s)) {
             throw ApiException.invalid("state", "must be PENDING, DELIVERED, FAILED or CANCELLED");
@@ -127,7 +136,7 @@ public class WebhookResource {
     @Operation(summary = "Send events again", description = "{eventId: \"evt_…\"} or {from, to}: every event of the period this subscription wants.")
     @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replay(@PathParam("id") String id, Replay replay) {
-        Subscription sub = service.find(pathId(id));
+        Subscription sub = service.find(caller.get(), pathId(id));
         if (replay == null || (replay.eventId() == null) == (replay.from() == null || replay.to() == null)) {
             throw ApiException.invalid("eventId", "give either eventId or both from and to");
         }
@@ -150,7 +159,7 @@ public class WebhookResource {
     @Operation(summary = "Send a test event", description = "A webhook.test event to this subscription only; see its delivery log for the outcome.")
     @APIResponse(responseCode = "404", description = "No such resource (the problem says which)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response test(@PathParam("id") String id) {
-        Subscription sub = service.find(pathId(id));
+        Subscription sub = service.find(caller.get(), pathId(id));
         return Response.accepted(Map.of("eventId", deliveries.test(sub))).build();
     }
 

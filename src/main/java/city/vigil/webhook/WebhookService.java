@@ -1,5 +1,7 @@
 package city.vigil.webhook;
 
+import city.vigil.access.Caller;
+import city.vigil.access.Role;
 import city.vigil.area.Area;
 import city.vigil.area.AreaService;
 import city.vigil.event.EventType;
@@ -35,44 +37,60 @@ public class WebhookService {
     }
 
     /** Creates a subscription; the answer is the only place its secret is ever shown. */
-    public SubscriptionView create(Scope scope, SubscriptionRequest request) {
-        Subscription s = validate(scope, request, null);
-        Subscription stored = store.insert(s);
+    public SubscriptionView create(Caller caller, SubscriptionRequest request) {
+        Subscription s = validate(caller.scope(), request, null);
+        if (!caller.scope().isAll() && s.areaPath() == null) {
+            throw ApiException.invalid("filters.area", "is required for an area-scoped caller (one of its own areas)");
+        }
+        Subscription stored = store.insert(s, caller.actor());
         return SubscriptionView.of(stored, stored.secret());
     }
 
-    public SubscriptionView get(long id) {
-        return SubscriptionView.of(find(id), null);
+    public SubscriptionView get(Caller caller, long id) {
+        return SubscriptionView.of(find(caller, id), null);
     }
 
-    Subscription find(long id) {
-        return store.find(id).orElseThrow(() -> ApiException.notFound("Webhook subscription", String.valueOf(id)));
+    /** A subscription the caller may see: an integrator's own, any for an admin, within the caller's scope; else a 404. */
+    Subscription find(Caller caller, long id) {
+        return store.find(id, owner(caller), caller.scope().areaPaths())
+                .orElseThrow(() -> ApiException.notFound("Webhook subscription", String.valueOf(id)));
     }
 
-    public Page<SubscriptionView> list(Long after, int limit) {
-        return Page.of(store.list(after, limit + 1), limit, s -> String.valueOf(s.id()), s -> SubscriptionView.of(s, null));
+    public Page<SubscriptionView> list(Caller caller, Long after, int limit) {
+        return Page.of(store.list(after, limit + 1, owner(caller), caller.scope().areaPaths()), limit, s -> String.valueOf(s.id()),
+                s -> SubscriptionView.of(s, null));
+    }
+
+    /** Whose subscriptions the caller sees: its own, unless it is an admin. */
+    private static String owner(Caller caller) {
+        return caller.role() == Role.ADMIN ? null : caller.actor();
     }
 
     /** Changes the fields given; re-enabling clears the failure record. */
-    public SubscriptionView patch(Scope scope, long id, SubscriptionRequest request, String ifMatch) {
-        Subscription current = find(id);
+    public SubscriptionView patch(Caller caller, long id, SubscriptionRequest request, String ifMatch) {
+        Scope scope = caller.scope();
+        Subscription current = find(caller, id);
         if (ifMatch != null) {
             Versions.checkIfMatch(ifMatch, current.version());
         }
         Subscription changed = validate(scope, request, current);
+        if (!scope.isAll() && changed.areaPath() == null) {
+            throw ApiException.invalid("filters.area", "is required for an area-scoped caller (one of its own areas)");
+        }
         return store.update(changed).map(s -> SubscriptionView.of(s, null))
                 .orElseThrow(() -> ApiException.invalid("version", "the subscription changed meanwhile; read it again"));
     }
 
-    public void delete(long id) {
+    public void delete(Caller caller, long id) {
+        find(caller, id);
         if (!store.delete(id)) {
             throw ApiException.notFound("Webhook subscription", String.valueOf(id));
         }
     }
 
     /** A new secret, shown once; deliveries carry both signatures until the old one's grace ends. */
-    public SubscriptionView rotateSecret(long id) {
-        find(id);
+    public SubscriptionView rotateSecret(Caller caller, long id) {
+        find(caller, id);
         Subscription s = store.rotate(id, WebhookSecrets.generate(), Instant.now().plus(config.rotationGrace()))
                 .orElseThrow(() -> ApiException.notFound("Webhook subscription", String.valueOf(id)));
         return SubscriptionView.of(s, s.secret());

@@ -67,6 +67,10 @@ class EmbeddedDefaultIT {
                 .then().extract().jsonPath().getString("items[0].streams.main.url");
         assertThat(describe(demoUrl)).startsWith("RTSP/1.0 200");
 
+        // Anyone may look around the demo; a change needs the first admin, whose one-time password is in the data directory.
+        given().contentType(ContentType.JSON).body(Fixtures.camera(Fixtures.cameraId())).post("/api/v1/cameras").then().statusCode(401);
+        RestAssured.requestSpecification = new io.restassured.builder.RequestSpecBuilder()
+                .addHeader("Authorization", "Bearer " + firstAdminsKey(workDir)).build();
         String id = Fixtures.create(Fixtures.camera(Fixtures.cameraId()));
         given().get("/api/v1/cameras/" + id).then().statusCode(200).body("gbId", equalTo(id));
         String imported = Fixtures.cameraId();
@@ -274,6 +278,28 @@ class EmbeddedDefaultIT {
         }
     }
 
+    /**
+     * What a newcomer does on first start: reads the one-time password the log points to, logs in, chooses a password
+     * of their own, and creates an admin key for scripts.
+     */
+    private String firstAdminsKey(Path workDir) throws IOException {
+        Path file = workDir.resolve("data/initial-admin-password");
+        assertThat(Files.readString(log)).as("one log line says where the password is").contains("one-time password").contains(file.toString());
+        List<String> lines = Files.readAllLines(file);
+        io.restassured.response.Response form = given().get("/login");
+        String token = form.htmlPath().getString("**.find { it.@name == '_login' }.@value");
+        String session = given().redirects().follow(false).cookie("vigil_login", form.getCookie("vigil_login"))
+                .contentType("application/x-www-form-urlencoded")
+                .formParams(Map.of("name", lines.get(0), "password", lines.get(1), "_login", token, "next", "/")).post("/login")
+                .then().statusCode(303).extract().cookie("vigil_session");
+        String csrf = given().cookie("vigil_session", session).get("/api/v1/me").then().statusCode(200).extract().path("csrfToken");
+        given().cookie("vigil_session", session).header("X-CSRF-Token", csrf).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", lines.get(1), "newPassword", "Duty-Desk-Chosen-7")).post("/api/v1/me/password")
+                .then().statusCode(204);
+        return given().cookie("vigil_session", session).header("X-CSRF-Token", csrf).contentType(ContentType.JSON)
+                .body(Map.of("name", "demo scripts", "role", "admin")).post("/api/v1/keys").then().statusCode(201).extract().path("key");
+    }
+
     private void start(Path workDir, int port, List<String> properties) throws IOException {
         String jar = System.getProperty("vigil.jar", "target/quarkus-app/quarkus-run.jar");
         log = Files.createTempFile("vigil-embedded-", ".log");
@@ -298,6 +324,7 @@ class EmbeddedDefaultIT {
 
     @AfterEach
     void tearDown() throws Exception {
+        RestAssured.requestSpecification = null;
         thaw();
         if (receiver != null) {
             receiver.close();

@@ -1,0 +1,110 @@
+package city.vigil.access;
+
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Set;
+
+/**
+ * Finds the caller's credential: an API key ({@code Authorization: Bearer vgl_…} or {@code X-API-Key}) or the session
+ * cookie of a logged-in person. Without one the caller is anonymous, which is a viewer only where configured.
+ * Requests made with a session that change something must carry the session's CSRF token: the header
+ * {@code X-CSRF-Token} for the API, the form field {@code _csrf} for pages ({@link Csrf}).
+ */
+@ApplicationScoped
+public class CallerAuthentication implements HttpAuthenticationMechanism {
+    public static final String SESSION_COOKIE = "vigil_session";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private final AccessConfig config;
+    private final SecurityIdentity anonymous;
+    private final SecurityIdentity open;
+
+    CallerAuthentication(AccessConfig config) {
+        this.config = config;
+        this.open = CallerIdentities.identity(Caller.open(), null);
+        Role anonymousRole = switch (config.anonymous()) {
+            case "none" -> null;
+            case "viewer" -> Role.VIEWER;
+            default -> throw new IllegalArgumentException("vigil.access.anonymous must be none or viewer, not '" + config.anonymous() + "'");
+        };
+        this.anonymous = anonymousRole == null ? null : CallerIdentities.identity(Caller.anonymous(anonymousRole), null);
+        if (!config.enabled()) {
+            Log.warn("Access control is OFF (vigil.access.enabled=false): every caller is an admin of every area");
+        }
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
+        if (!config.enabled()) {
+            return Uni.createFrom().item(open);
+        }
+        String key = apiKey(context);
+        if (key != null) {
+            return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(new CredentialRequest(CredentialRequest.Kind.API_KEY, key), context));
+        }
+        Cookie session = context.request().getCookie(SESSION_COOKIE);
+        if (session != null && !session.getValue().isBlank()) {
+            return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
+                    new CredentialRequest(CredentialRequest.Kind.SESSION, session.getValue()), context)).onItem().invoke(identity -> {
+                        if (changes(context) && context.normalizedPath().startsWith("/api/") && !csrfHeaderMatches(context, identity)) {
+                            throw new CsrfRejected();
+                        }
+                    }).onFailure(AuthenticationFailedException.class).recoverWithItem(() -> anonymous);
+        }
+        return Uni.createFrom().item(anonymous);
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer realm=\"vigil\""));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(CredentialRequest.class);
+    }
+
+    private static String apiKey(RoutingContext context) {
+        String header = context.request().getHeader("X-API-Key");
+        if (header != null && !header.isBlank()) {
+            return header.trim();
+        }
+        String authorization = context.request().getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).trim();
+        }
+        return null;
+    }
+
+    static boolean changes(RoutingContext context) {
+        HttpMethod m = context.request().method();
+        return !(m == HttpMethod.GET || m == HttpMethod.HEAD || m == HttpMethod.OPTIONS);
+    }
+
+    private static boolean csrfHeaderMatches(RoutingContext context, SecurityIdentity identity) {
+        Caller caller = identity.getAttribute(Caller.ATTRIBUTE);
+        String sent = context.request().getHeader(CSRF_HEADER);
+        return caller != null && caller.csrfToken() != null && sent != null
+                && MessageDigest.isEqual(caller.csrfToken().getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A session's change without its CSRF token: answered 403, never run. */
+    public static final class CsrfRejected extends RuntimeException {
+        CsrfRejected() {
+            super("A change made with a login session must carry the session's CSRF token", null, false, false);
+        }
+    }
+}
