@@ -263,7 +263,7 @@ public class DashboardResource {
                          @CookieParam(PageLocale.COOKIE) String cookie, @Context HttpHeaders headers) {
         Language l = language(lang, cookie, headers);
         String areaCode = home(Params.blankToNull(area));
-        Overview overview = overviews.overview(scope.get(), areaCode, DownQuery.FIRST_PAGE);
+        Overview overview = overviews.wall(scope.get(), areaCode);
         String version = live.of(overview, LivePanels.View.WALL, l.locale()).version();
         return html(Templates.wall(overview, rotate, rotate == null ? null : nextArea(areaCode), version, config.pushInterval().toMillis(), l.tag(),
                 l.other()), l);

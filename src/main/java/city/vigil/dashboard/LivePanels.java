@@ -41,7 +41,7 @@ public class LivePanels {
     }
 
     public Update render(Scope scope, View view, String areaCode, DownQuery query, Locale locale) {
-        return of(overviews.overview(scope, areaCode, query), view, locale);
+        return of(view == View.WALL ? overviews.wall(scope, areaCode) : overviews.overview(scope, areaCode, query), view, locale);
     }
 
     /** The panels of an overview already read (a page being drawn names their version). */

@@ -18,7 +18,6 @@ public enum ApiError {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     BUSY(429, "Too many concurrent jobs"),
     RATE_LIMITED(429, "Too many requests"),
-    LOCKED_OUT(429, "Too many failed logins"),
     DEVICE_BUSY(503, "Device has no session to spare"),
     DEEP_BUSY(503, "Every deep check slot is in use"),
     NOT_READY(503, "Not ready yet"),
