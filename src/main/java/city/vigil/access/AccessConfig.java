@@ -3,6 +3,7 @@ package city.vigil.access;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 
 /** Access control: who may call without credentials, sessions, lockout, keys and request limits. */
 @ConfigMapping(prefix = "vigil.access")
@@ -49,6 +50,22 @@ public interface AccessConfig {
 
     @WithDefault("200")
     int rateBurst();
+
+    /** Bearer tokens from an OpenID Connect provider (the OIDC tenant {@code idp}), beside Vigil's own keys and logins. */
+    Oidc oidc();
+
+    /** How a token's groups and claims become a Vigil role and area scope. */
+    interface Oidc {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Group (the token's role claim, {@code groups} by default) → Vigil role; the highest mapped role applies. */
+        Map<String, String> roleMap();
+
+        /** The claim listing the area codes the person may see; {@code *} means everything. A token without it is refused. */
+        @WithDefault("vigil_areas")
+        String areasClaim();
+    }
 
     /** Ancestors allowed to frame the wall ({@code /wall}) in CSP frame-ancestors syntax; other pages are never framed. */
     @WithDefault("'none'")

@@ -15,13 +15,14 @@ public record Caller(String name, Kind kind, Role role, Scope scope, List<String
 
     public static final String ATTRIBUTE = "vigil.caller";
 
-    public enum Kind { USER, KEY, ANONYMOUS, OPEN }
+    public enum Kind { USER, KEY, OIDC, ANONYMOUS, OPEN }
 
     /** The name written to the audit log and to acknowledgements: {@code user:zhang}, {@code key:vgl_ab12cd34}. */
     public String actor() {
         return switch (kind) {
             case USER -> "user:" + name;
             case KEY -> "key:" + name;
+            case OIDC -> "oidc:" + name;
             case ANONYMOUS -> "anonymous";
             case OPEN -> "open";
         };

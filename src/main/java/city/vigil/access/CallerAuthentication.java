@@ -18,8 +18,8 @@ import java.security.MessageDigest;
 import java.util.Set;
 
 /**
- * Finds the caller's credential: an API key ({@code Authorization: Bearer vgl_…} or {@code X-API-Key}) or the session
- * cookie of a logged-in person. Without one the caller is anonymous, which is a viewer only where configured.
+ * Finds the caller's credential: an API key ({@code Authorization: Bearer vgl_…} or {@code X-API-Key}), an OpenID
+ * Connect provider's bearer token (when configured), or the session cookie of a logged-in person. Without one the caller is anonymous, which is a viewer only where configured.
  * Requests made with a session that change something must carry the session's CSRF token: the header
  * {@code X-CSRF-Token} for the API, the form field {@code _csrf} for pages ({@link Csrf}).
  */
@@ -53,7 +53,10 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         }
         String key = apiKey(context);
         if (key != null) {
-            return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(new CredentialRequest(CredentialRequest.Kind.API_KEY, key), context));
+            // A bearer token that is not a Vigil key is an identity provider's, where one is configured.
+            CredentialRequest.Kind kind = !key.startsWith(ApiKeys.TOKEN_START) && config.oidc().enabled() ? CredentialRequest.Kind.OIDC_TOKEN
+                    : CredentialRequest.Kind.API_KEY;
+            return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(new CredentialRequest(kind, key), context));
         }
         Cookie session = context.request().getCookie(SESSION_COOKIE);
         if (session != null && !session.getValue().isBlank()) {

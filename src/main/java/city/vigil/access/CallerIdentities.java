@@ -20,8 +20,10 @@ class CallerIdentities implements IdentityProvider<CredentialRequest> {
     private final Users users;
     private final SessionStore sessions;
     private final AreaScopes areas;
+    private final OidcCallers oidc;
 
-    CallerIdentities(ApiKeys keys, Users users, SessionStore sessions, AreaScopes areas) {
+    CallerIdentities(ApiKeys keys, Users users, SessionStore sessions, AreaScopes areas, OidcCallers oidc) {
+        this.oidc = oidc;
         this.keys = keys;
         this.users = users;
         this.sessions = sessions;
@@ -35,11 +37,15 @@ class CallerIdentities implements IdentityProvider<CredentialRequest> {
 
     @Override
     public Uni<SecurityIdentity> authenticate(CredentialRequest request, AuthenticationRequestContext context) {
+        if (request.kind == CredentialRequest.Kind.OIDC_TOKEN) {
+            return oidc.authenticate(request.token, context);
+        }
         return context.runBlocking(() -> switch (request.kind) {
             case API_KEY -> keys.authenticate(request.token).map(k -> identity(
                     new Caller("vgl_" + k.prefix(), Caller.Kind.KEY, k.role(), keys.scopeOf(k), k.areaCodes(), k.id(), null, false), null))
                     .orElseThrow(() -> new AuthenticationFailedException("The API key is unknown, expired or revoked"));
             case SESSION -> session(request.token).orElseThrow(() -> new AuthenticationFailedException("The session has ended"));
+            case OIDC_TOKEN -> throw new IllegalStateException("verified above");
         });
     }
 

@@ -5,7 +5,7 @@ import io.quarkus.security.identity.request.BaseAuthenticationRequest;
 /** A credential found on a request, checked against PostgreSQL off the event loop. */
 final class CredentialRequest extends BaseAuthenticationRequest {
 
-    enum Kind { API_KEY, SESSION }
+    enum Kind { API_KEY, SESSION, OIDC_TOKEN }
 
     final Kind kind;
     final String token;

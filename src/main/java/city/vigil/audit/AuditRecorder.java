@@ -1,12 +1,17 @@
 package city.vigil.audit;
 
 import city.vigil.access.Caller;
-import city.vigil.access.CurrentCaller;
 import city.vigil.platform.AuditTrail;
 import city.vigil.platform.Unaudited;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -39,7 +44,9 @@ public class AuditRecorder {
     @Inject
     AuditTrail trail;
     @Inject
-    CurrentCaller caller;
+    CurrentVertxRequest vertxRequest;
+    @Inject
+    Vertx vertx;
 
     @ServerRequestFilter(preMatching = true)
     public void requestId(ContainerRequestContext request) {
@@ -57,17 +64,36 @@ public class AuditRecorder {
         if (method == null || READS.contains(request.getMethod()) || method.isAnnotationPresent(Unaudited.class)) {
             return;
         }
+        Caller who = caller();
+        String actor = trail.actor() != null ? "login:" + trail.actor() : who.actor();
+        Object after = trail.afterSet() ? trail.after() : response.getStatus() < 300 ? record(response.getEntity()) : null;
+        AuditLog.Entry entry = new AuditLog.Entry(actor, who.scope().areaPaths(), http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(),
+                request.getMethod() + " " + template(resource), request.getUriInfo().getPath(), response.getStatus(), trail.before(), after,
+                String.valueOf(id));
+        // A refusal before the request reached a worker (a wrong key, a missing CSRF token) is answered on the event loop.
+        if (Context.isOnEventLoopThread()) {
+            vertx.executeBlocking(() -> append(entry, request.getMethod(), request.getUriInfo().getPath()), false);
+        } else {
+            append(entry, request.getMethod(), request.getUriInfo().getPath());
+        }
+    }
+
+    private Void append(AuditLog.Entry entry, String method, String path) {
         try {
-            Caller who = caller.get();
-            String actor = trail.actor() != null ? "login:" + trail.actor() : who.actor();
-            Object after = trail.afterSet() ? trail.after() : response.getStatus() < 300 ? record(response.getEntity()) : null;
-            log.append(new AuditLog.Entry(actor, who.scope().areaPaths(), http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(),
-                    request.getMethod() + " " + template(resource), request.getUriInfo().getPath(), response.getStatus(), trail.before(), after,
-                    String.valueOf(id)));
+            log.append(entry);
         } catch (RuntimeException e) {
             // The change itself is committed: refusing the answer now would only make the caller retry it.
-            Log.errorf(e, "Audit row for %s %s (request %s) not written", request.getMethod(), request.getUriInfo().getPath(), id);
+            Log.errorf(e, "Audit row for %s %s (request %s) not written", method, path, entry.requestId());
         }
+        return null;
+    }
+
+    /** The caller as authenticated so far, without waiting for an identity nobody resolved (a refused credential). */
+    private Caller caller() {
+        RoutingContext context = vertxRequest.getCurrent();
+        SecurityIdentity identity = context != null && context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+        Caller caller = identity == null ? null : identity.getAttribute(Caller.ATTRIBUTE);
+        return caller == null ? Caller.anonymous(null) : caller;
     }
 
     /** An answer that is a record (not a page, a file or a stream). */

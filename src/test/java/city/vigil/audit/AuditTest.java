@@ -123,6 +123,16 @@ class AuditTest {
     }
 
     @Test
+    void aRefusedWriteIsRecordedToo() {
+        String requestId = "refused-" + UUID.randomUUID();
+        given().header("Authorization", "Bearer vgl_guessed_secret").header("X-Request-Id", requestId).contentType(ContentType.JSON)
+                .body(Fixtures.camera(Fixtures.cameraId())).post("/api/v1/cameras").then().statusCode(401);
+        // Refused before a worker thread took the request: the row is written off the event loop, so await it.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                rows("SELECT count(*) FROM audit_event WHERE request_id = ? AND outcome = 401 AND actor = 'anonymous'", requestId) == 1);
+    }
+
+    @Test
     void nobodyCanChangeOrDeleteTheLog() {
         String admin = Credentials.key(keys, Role.ADMIN);
         as(admin).delete("/api/v1/audit").then().statusCode(405);
