@@ -50,8 +50,33 @@ final class BenchTools {
         }
     }
 
+    /** The API key the helpers send, when the Vigil under test has access control on (null: off). */
+    static volatile String bearer;
+
+    static HttpRequest.Builder request(String url) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+        return bearer == null ? b : b.header("Authorization", "Bearer " + bearer);
+    }
+
     static String get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return HTTP.send(request(url).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /**
+     * An admin API key written straight into the database (what an admin would create at /api/v1/keys): the prefix and
+     * the secret's SHA-256, as Vigil stores them. Returns the key to send.
+     */
+    static String adminKey(String host, String database) throws Exception {
+        String prefix = "bench" + Long.toString(System.nanoTime() % 1000, 36);
+        String secret = java.util.UUID.randomUUID().toString().replace("-", "");
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + "/" + database, "postgres", "");
+             java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO api_key (prefix, secret_hash, name, role, created_by) "
+                     + "VALUES (?, ?, 'benchmark', 'admin', 'benchmark')")) {
+            s.setString(1, prefix);
+            s.setBytes(2, java.security.MessageDigest.getInstance("SHA-256").digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            s.executeUpdate();
+        }
+        return "vgl_" + prefix + "_" + secret;
     }
 
     /** The sum of every sample of a Prometheus metric whose line starts with {@code prefix}. */
@@ -92,7 +117,7 @@ final class BenchTools {
 
     /** Posts a ledger to the import API and waits for the job to finish; returns the finished job. */
     static JsonNode importJob(VigilProcess vigil, Path file, String kind, String type, Runnable whileWaiting) throws Exception {
-        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(vigil.url("/api/v1/imports?kind=" + kind)))
+        HttpResponse<String> accepted = HTTP.send(request(vigil.url("/api/v1/imports?kind=" + kind))
                 .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
         if (accepted.statusCode() != 202) {
             throw new IllegalStateException("import refused: " + accepted.statusCode() + " " + accepted.body());
@@ -100,7 +125,7 @@ final class BenchTools {
         String location = accepted.headers().firstValue("Location").orElseThrow();
         while (true) {
             whileWaiting.run();
-            JsonNode job = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.ofString()).body());
+            JsonNode job = JSON.readTree(HTTP.send(request(location).build(), HttpResponse.BodyHandlers.ofString()).body());
             String state = job.path("state").asText();
             if (!state.equals("QUEUED") && !state.equals("RUNNING")) {
                 System.out.printf("%s: %s, %d rows (%d created, %d updated, %d unchanged, %d rejected) in %.1f s%n", kind, state,

@@ -30,6 +30,11 @@ final class VigilProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmArgs);
+        // The benchmarks measure the monitor, imports and pages; access control is measured on its own
+        // (AccessCostBenchmark), which turns it on. Everywhere else it is off, as if every call carried an admin's key.
+        if (jvmArgs.stream().noneMatch(a -> a.startsWith("-Dvigil.access.enabled="))) {
+            command.add("-Dvigil.access.enabled=false");
+        }
         // -Dvigil.jvmArgs="..." adds JVM options to the Vigil under test (a profiler, a flight recording).
         String extra = System.getProperty("vigil.jvmArgs", "").trim();
         if (!extra.isEmpty()) {
