@@ -90,14 +90,7 @@ class KeyStore {
     }
 
     private void execute(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot change the key", e);
-        }
+        Statements.update(dataSource, "the key", sql, params);
     }
 
     private List<Key> select(String where, Object param) {

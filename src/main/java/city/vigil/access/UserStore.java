@@ -105,14 +105,7 @@ class UserStore {
     }
 
     private void execute(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot change the user", e);
-        }
+        Statements.update(dataSource, "the user", sql, params);
     }
 
     private List<User> query(String sql, String param) {
