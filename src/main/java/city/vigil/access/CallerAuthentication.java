@@ -34,13 +34,13 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
 
     CallerAuthentication(AccessConfig config) {
         this.config = config;
-        this.open = CallerIdentities.identity(Caller.open(), null);
+        this.open = CallerIdentities.identity(Caller.open());
         Role anonymousRole = switch (config.anonymous()) {
             case "none" -> null;
             case "viewer" -> Role.VIEWER;
             default -> throw new IllegalArgumentException("vigil.access.anonymous must be none or viewer, not '" + config.anonymous() + "'");
         };
-        this.anonymous = anonymousRole == null ? null : CallerIdentities.identity(Caller.anonymous(anonymousRole), null);
+        this.anonymous = anonymousRole == null ? null : CallerIdentities.identity(Caller.anonymous(anonymousRole));
         if (!config.enabled()) {
             Log.warn("Access control is OFF (vigil.access.enabled=false): every caller is an admin of every area");
         }

@@ -14,8 +14,6 @@ import java.util.Optional;
 /** Looks a key or a session up and turns it into the caller: role (with the roles below it) and area scope. */
 @ApplicationScoped
 class CallerIdentities implements IdentityProvider<CredentialRequest> {
-    static final String SESSION_ATTRIBUTE = "vigil.session";
-
     private final ApiKeys keys;
     private final Users users;
     private final SessionStore sessions;
@@ -42,7 +40,7 @@ class CallerIdentities implements IdentityProvider<CredentialRequest> {
         }
         return context.runBlocking(() -> switch (request.kind) {
             case API_KEY -> keys.authenticate(request.token).map(k -> identity(
-                    new Caller("vgl_" + k.prefix(), Caller.Kind.KEY, k.role(), keys.scopeOf(k), k.areaCodes(), k.id(), null, false), null))
+                    new Caller("vgl_" + k.prefix(), Caller.Kind.KEY, k.role(), keys.scopeOf(k), k.areaCodes(), k.id(), null, false)))
                     .orElseThrow(() -> new AuthenticationFailedException("The API key is unknown, expired or revoked"));
             case SESSION -> session(request.token).orElseThrow(() -> new AuthenticationFailedException("The session has ended"));
             case OIDC_TOKEN -> throw new IllegalStateException("verified above");
@@ -51,10 +49,10 @@ class CallerIdentities implements IdentityProvider<CredentialRequest> {
 
     private Optional<SecurityIdentity> session(String id) {
         return sessions.find(id).flatMap(s -> users.find(s.userName()).map(u -> identity(new Caller(u.name(), Caller.Kind.USER, u.role(),
-                areas.of(u.areaCodes()), u.areaCodes(), null, s.csrfToken(), u.mustChangePassword()), id)));
+                areas.of(u.areaCodes()), u.areaCodes(), null, s.csrfToken(), u.mustChangePassword()))));
     }
 
-    static SecurityIdentity identity(Caller caller, String sessionId) {
+    static SecurityIdentity identity(Caller caller) {
         QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(caller.actor()))
                 .addAttribute(Caller.ATTRIBUTE, caller).addAttribute(CallerScope.ATTRIBUTE, caller.scope());
         // A one-time password grants nothing but changing it.
@@ -62,9 +60,6 @@ class CallerIdentities implements IdentityProvider<CredentialRequest> {
             b.addRole(Roles.PASSWORD_CHANGE);
         } else {
             b.addRoles(caller.role().grantedNames());
-        }
-        if (sessionId != null) {
-            b.addAttribute(SESSION_ATTRIBUTE, sessionId);
         }
         return b.build();
     }

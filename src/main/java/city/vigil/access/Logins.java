@@ -1,7 +1,6 @@
 package city.vigil.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 
 /** A person's login and logout: the password check with its lockout, and the session that follows. */
 @ApplicationScoped
@@ -59,9 +58,5 @@ public class Logins {
 
     public long sessionSeconds() {
         return config.sessionTtl().toSeconds();
-    }
-
-    public Optional<String> sessionUser(String sessionId) {
-        return sessionId == null ? Optional.empty() : sessions.find(sessionId).map(SessionStore.Session::userName);
     }
 }

@@ -52,7 +52,7 @@ class OidcCallers {
         boolean everything = codes.equals(List.of("*"));
         Caller caller = new Caller(verified.getPrincipal().getName(), Caller.Kind.OIDC, role, everything ? Scope.all() : areas.of(codes),
                 everything ? List.of() : codes, null, null, false);
-        return CallerIdentities.identity(caller, null);
+        return CallerIdentities.identity(caller);
     }
 
     private Optional<List<String>> areaCodes(SecurityIdentity verified) {
