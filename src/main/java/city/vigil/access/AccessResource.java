@@ -5,18 +5,16 @@ import city.vigil.platform.AuditTrail;
 import city.vigil.platform.Page;
 import city.vigil.platform.Params;
 import city.vigil.platform.Problem;
-import io.vertx.core.http.Cookie;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -58,12 +56,12 @@ public class AccessResource {
     @Path("me/password")
     @RolesAllowed({Roles.VIEWER, Roles.PASSWORD_CHANGE})
     @Operation(summary = "Change my password", description = "{currentPassword, newPassword}: at least 12 characters. Ends the user's other sessions.")
-    public Response changePassword(PasswordChange change, @Context RoutingContext context) {
+    public Response changePassword(PasswordChange change, @CookieParam(CallerAuthentication.SESSION_COOKIE) String session) {
         Caller c = caller.get();
         if (c.kind() != Caller.Kind.USER) {
             throw ApiException.invalid("currentPassword", "only a logged-in person has a password");
         }
-        users.changePassword(c.name(), change, sessionId(context));
+        users.changePassword(c.name(), change, session);
         return Response.noContent().build();
     }
 
@@ -159,10 +157,5 @@ public class AccessResource {
             throw ApiException.invalid("id", "is required");
         }
         return parsed;
-    }
-
-    static String sessionId(RoutingContext context) {
-        Cookie cookie = context.request().getCookie(CallerAuthentication.SESSION_COOKIE);
-        return cookie == null ? null : cookie.getValue();
     }
 }

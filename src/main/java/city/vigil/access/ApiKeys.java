@@ -41,15 +41,7 @@ public class ApiKeys {
         if (checks.required("name", request.name())) {
             checks.maxLength("name", request.name(), 128);
         }
-        Role role = null;
-        if (checks.required("role", request.role())) {
-            role = Role.parse(request.role()).orElse(null);
-            if (role == null) {
-                checks.fail("role", "must be viewer, integrator, operator or admin");
-            } else if (!caller.role().covers(role)) {
-                checks.fail("role", "cannot be above your own role");
-            }
-        }
+        Role role = Role.grantable(checks, caller, request.role());
         if (request.expiresAt() != null && !request.expiresAt().isAfter(Instant.now())) {
             checks.fail("expiresAt", "must be in the future");
         }
@@ -124,11 +116,7 @@ public class ApiKeys {
 
     /** A key the caller may manage: inside its scope, or a 404 as if it did not exist. */
     private KeyStore.Key visible(Caller caller, long id) {
-        return store.byId(id).filter(k -> within(caller.scope(), k.areaCodes()))
+        return store.byId(id).filter(k -> areas.within(caller.scope(), k.areaCodes()))
                 .orElseThrow(() -> ApiException.notFound("API key", String.valueOf(id)));
-    }
-
-    private boolean within(Scope scope, List<String> codes) {
-        return scope.isAll() || !codes.isEmpty() && areas.of(codes).areaPaths().stream().allMatch(scope::allows);
     }
 }

@@ -11,10 +11,9 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Set;
 
 /**
@@ -51,7 +50,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         if (!config.enabled()) {
             return Uni.createFrom().item(open);
         }
-        String key = apiKey(context);
+        String key = bearer(context.request());
         if (key != null) {
             // A bearer token that is not a Vigil key is an identity provider's, where one is configured.
             CredentialRequest.Kind kind = !key.startsWith(ApiKeys.TOKEN_START) && config.oidc().enabled() ? CredentialRequest.Kind.OIDC_TOKEN
@@ -80,12 +79,13 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         return Set.of(CredentialRequest.class);
     }
 
-    private static String apiKey(RoutingContext context) {
-        String header = context.request().getHeader("X-API-Key");
+    /** The key or token the request carries ({@code X-API-Key}, or {@code Authorization: Bearer}); null without one. */
+    static String bearer(HttpServerRequest request) {
+        String header = request.getHeader("X-API-Key");
         if (header != null && !header.isBlank()) {
             return header.trim();
         }
-        String authorization = context.request().getHeader("Authorization");
+        String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return authorization.substring(7).trim();
         }
@@ -100,8 +100,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     private static boolean csrfHeaderMatches(RoutingContext context, SecurityIdentity identity) {
         Caller caller = identity.getAttribute(Caller.ATTRIBUTE);
         String sent = context.request().getHeader(CSRF_HEADER);
-        return caller != null && caller.csrfToken() != null && sent != null
-                && MessageDigest.isEqual(caller.csrfToken().getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+        return caller != null && Secrets.matches(caller.csrfToken(), sent);
     }
 
     /** A session's change without its CSRF token: answered 403, never run. */

@@ -60,15 +60,10 @@ class KeyStore {
 
     /** Keys whose every area lies inside the given paths (all keys for an unscoped caller), by id. */
     List<Key> list(long after, int limit, List<String> scopePaths) {
-        String scoped = scopePaths.isEmpty() ? "true"
-                : "area_codes <> '{}' AND NOT EXISTS (SELECT 1 FROM unnest(area_codes) AS g(code) LEFT JOIN area a ON a.code = g.code "
-                + "WHERE a.path IS NULL OR NOT a.path LIKE ANY (?))";
-        String sql = "SELECT " + COLUMNS + " FROM api_key WHERE id > ? AND " + scoped + " ORDER BY id LIMIT " + limit;
+        String sql = "SELECT " + COLUMNS + " FROM api_key WHERE id > ? AND " + AreaScopes.codesWithinSql(scopePaths) + " ORDER BY id LIMIT " + limit;
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, after);
-            if (!scopePaths.isEmpty()) {
-                s.setArray(2, c.createArrayOf("text", scopePaths.stream().map(p -> p + "%").toArray()));
-            }
+            AreaScopes.bindCodesWithin(c, s, 2, scopePaths);
             return read(s);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read keys", e);

@@ -2,7 +2,6 @@ package city.vigil.access;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -12,15 +11,13 @@ import javax.crypto.spec.PBEKeySpec;
  * {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} so the work factor can rise without invalidating old hashes.
  */
 final class Passwords {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PREFIX = "pbkdf2-sha256";
 
     private Passwords() {
     }
 
     static String hash(String password, int iterations) {
-        byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
+        byte[] salt = Secrets.bytes(16);
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
         return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(derive(password, salt, iterations));
     }

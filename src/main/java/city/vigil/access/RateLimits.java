@@ -72,21 +72,18 @@ public class RateLimits {
     }
 
     private static String holder(HttpServerRequest http) {
-        String key = http.getHeader("X-API-Key");
-        String authorization = http.getHeader("Authorization");
-        if (key == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            key = authorization.substring(7).trim();
-        }
+        String key = CallerAuthentication.bearer(http);
         if (key != null) {
-            // The prefix names the key; a made-up token without one is limited by its sender's address.
+            // The prefix names a Vigil key; any other token (an identity provider's, a made-up one) by its sender's address.
             int split = key.indexOf('_', ApiKeys.TOKEN_START.length());
             if (key.startsWith(ApiKeys.TOKEN_START) && split > 0) {
                 return "key:" + key.substring(0, split);
             }
-        }
-        Cookie session = http.getCookie(CallerAuthentication.SESSION_COOKIE);
-        if (key == null && session != null) {
-            return "session:" + Integer.toHexString(session.getValue().hashCode());
+        } else {
+            Cookie session = http.getCookie(CallerAuthentication.SESSION_COOKIE);
+            if (session != null) {
+                return "session:" + Integer.toHexString(session.getValue().hashCode());
+            }
         }
         return "address:" + (http.remoteAddress() == null ? "?" : http.remoteAddress().hostAddress());
     }

@@ -1,5 +1,6 @@
 package city.vigil.access;
 
+import city.vigil.platform.Checks;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,6 +25,23 @@ public enum Role {
     /** The role names Quarkus checks {@code @RolesAllowed} against: this role and every role below it. */
     public Set<String> grantedNames() {
         return Arrays.stream(values()).filter(this::covers).map(Role::id).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The role a grant names (a new key or user, or a change of one), checked: required, one of the four, and not
+     * above the granting caller's own. Null, with the reason in {@code checks}, when it is not.
+     */
+    static Role grantable(Checks checks, Caller granter, String id) {
+        if (!checks.required("role", id)) {
+            return null;
+        }
+        Role role = parse(id).orElse(null);
+        if (role == null) {
+            checks.fail("role", "must be viewer, integrator, operator or admin");
+        } else if (!granter.role().covers(role)) {
+            checks.fail("role", "cannot be above your own role");
+        }
+        return role;
     }
 
     public static Optional<Role> parse(String id) {

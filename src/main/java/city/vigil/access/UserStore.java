@@ -47,15 +47,11 @@ class UserStore {
 
     List<User> list(String after, int limit, List<String> scopePaths) {
         // A scoped admin sees the users whose every area lies inside its own scope.
-        String scoped = scopePaths.isEmpty() ? "true"
-                : "area_codes <> '{}' AND NOT EXISTS (SELECT 1 FROM unnest(area_codes) AS g(code) LEFT JOIN area a ON a.code = g.code "
-                + "WHERE a.path IS NULL OR NOT a.path LIKE ANY (?))";
-        String sql = "SELECT " + COLUMNS + " FROM app_user WHERE name > ? AND " + scoped + " ORDER BY name LIMIT " + limit;
+        String sql = "SELECT " + COLUMNS + " FROM app_user WHERE name > ? AND " + AreaScopes.codesWithinSql(scopePaths)
+                + " ORDER BY name LIMIT " + limit;
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, after == null ? "" : after);
-            if (!scopePaths.isEmpty()) {
-                s.setArray(2, c.createArrayOf("text", scopePaths.stream().map(p -> p + "%").toArray()));
-            }
+            AreaScopes.bindCodesWithin(c, s, 2, scopePaths);
             return read(s);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read users", e);

@@ -88,7 +88,7 @@ public class Users {
                 checks.fail("password", weak);
             }
         }
-        Role role = checkRole(checks, caller, request.role(), true);
+        Role role = Role.grantable(checks, caller, request.role());
         if (request.disabled() != null) {
             checks.fail("disabled", "is set by a change, not at creation");
         }
@@ -130,7 +130,7 @@ public class Users {
         if (request.name() != null && !request.name().equals(name)) {
             checks.fail("name", "cannot be changed");
         }
-        Role role = request.role() == null ? user.role() : checkRole(checks, caller, request.role(), true);
+        Role role = request.role() == null ? user.role() : Role.grantable(checks, caller, request.role());
         if (request.password() != null) {
             String weak = Passwords.weakness(request.password(), name);
             if (weak != null) {
@@ -181,25 +181,7 @@ public class Users {
                 ? Optional.of(password) : Optional.empty();
     }
 
-    private static Role checkRole(Checks checks, Caller caller, String id, boolean required) {
-        if (!required && id == null) {
-            return null;
-        }
-        if (!checks.required("role", id)) {
-            return null;
-        }
-        Role role = Role.parse(id).orElse(null);
-        if (role == null) {
-            checks.fail("role", "must be viewer, integrator, operator or admin");
-        } else if (!caller.role().covers(role)) {
-            checks.fail("role", "cannot be above your own role");
-        }
-        return role;
-    }
-
     private UserStore.User visible(Caller caller, String name) {
-        return store.find(name).filter(u -> caller.scope().isAll() || !u.areaCodes().isEmpty()
-                        && areas.of(u.areaCodes()).areaPaths().stream().allMatch(caller.scope()::allows))
-                .orElseThrow(() -> ApiException.notFound("User", name));
+        return store.find(name).filter(u -> areas.within(caller.scope(), u.areaCodes())).orElseThrow(() -> ApiException.notFound("User", name));
     }
 }

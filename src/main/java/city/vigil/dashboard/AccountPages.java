@@ -5,6 +5,7 @@ import city.vigil.access.Csrf;
 import city.vigil.access.CurrentCaller;
 import city.vigil.access.Logins;
 import city.vigil.access.Roles;
+import city.vigil.access.Secrets;
 import city.vigil.platform.ApiException;
 import city.vigil.platform.AuditTrail;
 import io.quarkus.qute.CheckedTemplate;
@@ -27,10 +28,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,7 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class AccountPages {
     /** Binds the login form to the browser that asked for it: a page elsewhere cannot log a victim in as the attacker. */
     private static final String LOGIN_COOKIE = "vigil_login";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @CheckedTemplate(basePath = "dashboard")
     static class Templates {
@@ -86,8 +82,7 @@ public class AccountPages {
                           @Context HttpHeaders headers, @Context RoutingContext http) {
         Locale locale = PageLocale.pick(null, langCookie, headers.getAcceptableLanguages());
         Labels words = labels(locale);
-        if (loginToken == null || loginCookie == null
-                || !MessageDigest.isEqual(loginToken.getBytes(StandardCharsets.UTF_8), loginCookie.getBytes(StandardCharsets.UTF_8))) {
+        if (!Secrets.matches(loginCookie, loginToken)) {
             return loginForm(safeNext(next), words.loginFailed(), locale, 403, secure(http));
         }
         trail.actor(name == null ? "" : name);
@@ -153,9 +148,7 @@ public class AccountPages {
     }
 
     private Response loginForm(String next, String error, Locale locale, int status, boolean secure) {
-        byte[] b = new byte[24];
-        RANDOM.nextBytes(b);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        String token = Secrets.token(24);
         return Response.fromResponse(page(Templates.login(token, next, error, PageLocale.tag(locale), other(locale)), locale, status))
                 .cookie(new NewCookie.Builder(LOGIN_COOKIE).value(token).path("/login").httpOnly(true).secure(secure)
                         .sameSite(NewCookie.SameSite.STRICT).maxAge(3600).build())

@@ -193,6 +193,8 @@ class AccessTest {
                 .then().statusCode(400).body("errors.field", hasItem("areas"));
         as(tianhe).contentType(ContentType.JSON).body(Map.of("name", "own", "role", "viewer", "areas", List.of("440106"))).post("/api/v1/keys")
                 .then().statusCode(201);
+        as(admin).contentType(ContentType.JSON).body(Map.of("name", "nowhere", "role", "viewer", "areas", List.of("449999"))).post("/api/v1/keys")
+                .then().statusCode(400).body("errors.field", hasItem("areas"));
         String operator = Credentials.key(keys, Role.OPERATOR);
         as(operator).contentType(ContentType.JSON).body(Map.of("name", "up", "role", "admin")).post("/api/v1/keys").then().statusCode(403);
         as(tianhe).get("/api/v1/keys").then().statusCode(200).body("items.areas", everyItem(equalTo(List.of("440106"))));
