@@ -70,7 +70,7 @@ class CameraPageTest extends SimulatorTest {
 
         WebDriver page = browser.driver();
         page.get(root + "cameras/" + id + "?lang=en");
-        page.findElement(By.id("check-now")).click();
+        browser.clickAndLoad(page.findElement(By.id("check-now")));
         assertThat(page.findElement(By.id("notice")).getText()).contains("Picture checked now");
         assertThat(page.findElement(By.id("diagnosis-summary")).getText()).contains("Picture OK", "h264");
         assertThat(page.findElements(By.cssSelector("#verdicts tbody tr"))).isNotEmpty();
@@ -101,7 +101,7 @@ class CameraPageTest extends SimulatorTest {
         WebElement ack = page.findElement(By.id("ack-form"));
         ack.findElement(By.name("by")).sendKeys("值班员 李四");
         ack.findElement(By.name("note")).sendKeys("光纤中断，已报修");
-        ack.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.clickAndLoad(ack.findElement(By.cssSelector("button[type=submit]")));
         assertThat(page.findElement(By.id("notice")).getText()).contains("Outage acknowledged");
         assertThat(page.findElement(By.id("outage-log")).getText()).contains("Acknowledged by 值班员 李四: 光纤中断，已报修");
         assertThat(page.findElements(By.id("ack-form"))).as("nothing left to acknowledge").isEmpty();
@@ -113,7 +113,7 @@ class CameraPageTest extends SimulatorTest {
         JavascriptExecutor js = (JavascriptExecutor) page;
         js.executeScript("arguments[0].value = arguments[1]", maintenance.findElement(By.name("startsAt")), start.toString());
         js.executeScript("arguments[0].value = arguments[1]", maintenance.findElement(By.name("endsAt")), start.plusHours(2).toString());
-        maintenance.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.clickAndLoad(maintenance.findElement(By.cssSelector("button[type=submit]")));
         assertThat(page.findElement(By.id("notice")).getText()).contains("Maintenance scheduled");
         assertThat(page.findElement(By.id("maintenance-list")).getText()).contains("更换光纤", "运维一队");
         List<Map<String, Object>> windows = given().get("/api/v1/maintenance-windows").then().statusCode(200).extract().jsonPath().getList("items");
@@ -130,7 +130,7 @@ class CameraPageTest extends SimulatorTest {
         maintenance.findElement(By.name("reason")).sendKeys("倒序");
         js.executeScript("arguments[0].value = arguments[1]", maintenance.findElement(By.name("startsAt")), start.plusHours(5).toString());
         js.executeScript("arguments[0].value = arguments[1]", maintenance.findElement(By.name("endsAt")), start.plusHours(4).toString());
-        maintenance.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.clickAndLoad(maintenance.findElement(By.cssSelector("button[type=submit]")));
         assertThat(page.findElement(By.id("notice")).getText()).startsWith("✖ Not done: endsAt");
         assertThat(page.findElement(By.id("maintenance-list")).getText()).doesNotContain("倒序");
     }

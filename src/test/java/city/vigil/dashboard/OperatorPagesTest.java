@@ -94,7 +94,7 @@ class OperatorPagesTest extends SimulatorTest {
 
         group = page.findElement(By.cssSelector("details[data-cause='NOT_FOUND']"));
         group.findElement(By.name("note")).sendKeys("派单至运维一队，预计两小时内到场");
-        group.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.clickAndLoad(group.findElement(By.cssSelector("button[type=submit]")));
         assertThat(page.findElement(By.id("notice")).getText()).contains("outages acknowledged");
         WebElement acked = page.findElement(By.cssSelector("details[data-cause='NOT_FOUND']"));
         if (acked.getAttribute("open") == null) {
@@ -226,7 +226,7 @@ class OperatorPagesTest extends SimulatorTest {
         WebDriver page = browser.driver();
         page.get(root + "areas/440106?lang=zh");
         new org.openqa.selenium.support.ui.Select(page.findElement(By.name("class"))).selectByValue("1");
-        page.findElement(By.cssSelector("#down-filter button[type=submit]")).click();
+        browser.clickAndLoad(page.findElement(By.cssSelector("#down-filter button[type=submit]")));
         assertThat(page.getCurrentUrl()).contains("class=1");
         assertThat(rows(page)).isNotEmpty().allSatisfy(r -> assertThat(r[1]).contains("1类点"))
                 .noneSatisfy(r -> assertThat(r[0]).as("class 3 filtered out").isEqualTo(class3));

@@ -139,7 +139,7 @@ class OverviewPageTest extends SimulatorTest {
         assertThat(page.findElement(By.tagName("body")).getText()).contains("Online rate", "By point class", "Districts");
         browser.screenshot("overview-en");
 
-        page.findElement(By.linkText("中文")).click();
+        browser.clickAndLoad(page.findElement(By.linkText("中文")));
         assertThat(page.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
         page.get(root.toString());
         assertThat(page.findElement(By.tagName("html")).getAttribute("lang")).as("the switch is remembered").isEqualTo("zh-CN");

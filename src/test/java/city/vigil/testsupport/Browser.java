@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -39,6 +43,27 @@ public final class Browser implements AutoCloseable {
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * Clicks what loads a new page (a form's button, a link) and returns once that page has loaded. Chromedriver may
+     * answer a click before the form's navigation has begun, and a lookup right after it then reads the old page or
+     * one still being parsed (seen in CI: the notice of a redirect not found).
+     */
+    public void clickAndLoad(WebElement target) {
+        WebElement before = driver.findElement(By.tagName("html"));
+        target.click();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> gone(before) && "complete".equals(driver.executeScript("return document.readyState")));
+    }
+
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        }
     }
 
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
