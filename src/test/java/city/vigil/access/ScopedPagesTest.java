@@ -54,18 +54,17 @@ class ScopedPagesTest {
             browser.screenshot("login");
             page.findElement(By.id("name")).sendKeys("tianhe.op");
             page.findElement(By.id("password")).sendKeys("wrong password");
-            page.findElement(By.id("log-in")).click();
-            await().atMost(Duration.ofSeconds(10)).until(() -> page.findElements(By.id("login-error")).size() == 1);
+            browser.clickAndLoad(page.findElement(By.id("log-in")));
             assertThat(page.findElement(By.id("login-error")).getText()).contains("用户名或密码错误");
 
             page.findElement(By.id("name")).sendKeys("tianhe.op");
             page.findElement(By.id("password")).sendKeys("Kx7!mQ2#vR9$once");
-            page.findElement(By.id("log-in")).click();
-            await().atMost(Duration.ofSeconds(10)).until(() -> page.getCurrentUrl().endsWith("/account/password"));
+            browser.clickAndLoad(page.findElement(By.id("log-in")));
+            assertThat(page.getCurrentUrl()).as("a one-time password opens only its change").endsWith("/account/password");
             page.findElement(By.id("current-password")).sendKeys("Kx7!mQ2#vR9$once");
             page.findElement(By.id("new-password")).sendKeys("Tianhe-Duty-Desk-2026");
-            page.findElement(By.id("change-password")).click();
-            await().atMost(Duration.ofSeconds(10)).until(() -> page.findElements(By.id("password-changed")).size() == 1);
+            browser.clickAndLoad(page.findElement(By.id("change-password")));
+            assertThat(page.findElements(By.id("password-changed"))).hasSize(1);
 
             for (String path : List.of("/", "/outages", "/map", "/wall", "/wall?rotate=1", "/areas/440106", "/cameras/" + tianhe)) {
                 page.get(new URL(root, path).toString());
@@ -84,8 +83,8 @@ class ScopedPagesTest {
             }
 
             page.get(new URL(root, "/").toString());
-            page.findElement(By.id("log-out")).click();
-            await().atMost(Duration.ofSeconds(10)).until(() -> page.getCurrentUrl().contains("/login"));
+            browser.clickAndLoad(page.findElement(By.id("log-out")));
+            assertThat(page.getCurrentUrl()).contains("/login");
             page.get(new URL(root, "/areas/440106").toString());
             await().atMost(Duration.ofSeconds(10)).until(() -> page.getCurrentUrl().contains("/login?next="));
         }
