@@ -28,7 +28,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -240,19 +239,19 @@ public class DashboardResource {
                                 @FormParam("note") String note, @FormParam(Csrf.FIELD) String token) {
         csrf.check(token);
         String areaCode = Params.blankToNull(area);
-        UriBuilder back = UriBuilder.fromPath("/outages");
+        Redirect back = Redirect.to("/outages");
         if (areaCode != null) {
-            back.queryParam("area", areaCode);
+            back.with("area", areaCode);
         }
         try {
             int acknowledged = outages.acknowledgeGroup(scope.get(), areaCode, cause, caller.actorOr(by), note);
             trail.after(Map.of("area", areaCode == null ? "" : areaCode, "cause", cause, "note", note, "acknowledged", acknowledged));
-            back.queryParam("done", acknowledged);
+            back.with("done", acknowledged);
         } catch (ApiException e) {
             // Back to the desk with the reason beside the form: an operator fixes the note and sends again.
-            back.queryParam("error", reason(e));
+            back.with("error", reason(e));
         }
-        return Response.seeOther(back.build()).build();
+        return back.seeOther();
     }
 
     @GET
@@ -312,19 +311,19 @@ public class DashboardResource {
 
     /** Post, redirect, get: back to the camera's page with what happened, or why not beside the form. */
     private static Response back(String gbId, String done, Runnable action) {
-        UriBuilder back = UriBuilder.fromPath("/cameras/{gbId}");
+        Redirect back = Redirect.to("/cameras", gbId);
         try {
             action.run();
-            back.queryParam("done", done);
+            back.with("done", done);
         } catch (ApiException e) {
             if (e.error == ApiError.NOT_FOUND) {
                 throw e;
             }
-            back.queryParam("error", reason(e));
+            back.with("error", reason(e));
         } catch (DeepService.DeviceBusy | DeepService.PoolBusy e) {
-            back.queryParam("error", "busy");
+            back.with("error", "busy");
         }
-        return Response.seeOther(back.build(gbId)).build();
+        return back.seeOther();
     }
 
     private static String reason(ApiException e) {

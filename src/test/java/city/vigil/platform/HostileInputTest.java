@@ -155,4 +155,14 @@ class HostileInputTest {
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.jsonPath().getString("detail")).contains("8192");
     }
+
+    @Test
+    void a_form_value_that_looks_like_a_uri_template_comes_back_beside_the_form() {
+        // The outage desk sends its reason back in the redirect; braces in a typed area once made that redirect a 500.
+        Response r = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParams(Map.of("area", "{x}", "cause", "TIMEOUT", "by", "值班员 张三", "note", "派单")).post("/outages/acknowledge");
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(303);
+        String back = java.net.URLDecoder.decode(r.header("Location"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(back).contains("/outages?area={x}", "error=area area '{x}' does not exist");
+    }
 }
