@@ -171,7 +171,12 @@ public class AccountPages {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.contains("\n") || next.contains("\r")) {
             return "/";
         }
-        return next;
+        try {
+            // A next typed by hand may be no URI at all (a space, a brace): home, rather than a failed login.
+            return URI.create(next).isAbsolute() ? "/" : next;
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
     }
 
     private static boolean secure(RoutingContext http) {

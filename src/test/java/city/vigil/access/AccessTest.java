@@ -98,6 +98,11 @@ class AccessTest {
     void aNextParameterCannotSendThePersonToAnotherSite() {
         given().get("/login?next=//evil.example/x").then().statusCode(200).body(containsString("name=\"next\" value=\"/\""));
         given().get("/login?next=https://evil.example/").then().statusCode(200).body(containsString("name=\"next\" value=\"/\""));
+        // A next that is no URI at all (as typed by hand) logs the person in on the home page; it once made the login a 500.
+        Credentials.user(users, "wang.next", Role.VIEWER);
+        Response login = Credentials.logIn("wang.next", "Own-Zq9#wP4&tL6", "/cameras/{x} y");
+        assertThat(login.statusCode()).as(login.asString()).isEqualTo(303);
+        assertThat(login.getHeader("Location")).endsWith("/");
     }
 
     @Test

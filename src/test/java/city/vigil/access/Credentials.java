@@ -31,10 +31,15 @@ public final class Credentials {
 
     /** Logs in through /login as a browser does: fetches the form (its token and cookie), then posts it. */
     public static Response logIn(String name, String password) {
+        return logIn(name, password, "/");
+    }
+
+    /** {@code next}: the page the login form was opened for. */
+    static Response logIn(String name, String password, String next) {
         Response form = given().redirects().follow(false).get("/login");
         String token = form.htmlPath().getString("**.find { it.@name == '_login' }.@value");
         return given().redirects().follow(false).cookie("vigil_login", form.getCookie("vigil_login")).contentType("application/x-www-form-urlencoded")
-                .formParams(Map.of("name", name, "password", password, "_login", token, "next", "/")).post("/login");
+                .formParams(Map.of("name", name, "password", password, "_login", token, "next", next)).post("/login");
     }
 
     static Session session(String name, String password) {
