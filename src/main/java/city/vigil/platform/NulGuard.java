@@ -17,10 +17,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.WithFormRead;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.core.multipart.FormData;
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 /**
- * The one place text with a NUL character is turned away (and a URL too long to read), wherever it enters: the path, the query, and every string
- * of a JSON body. PostgreSQL cannot store NUL in text (it answered 500 "invalid byte sequence 0x00"), and text cut at
+ * The one place text with a NUL character is turned away (and a URL too long to read), wherever it enters: the path, the query, every string
+ * of a JSON body and every field of a page's form. PostgreSQL cannot store NUL in text (it answered 500 "invalid byte sequence 0x00"), and text cut at
  * the NUL would be stored silently. Ledger cells are checked by the ledger reader, row by row.
  */
 @Singleton
@@ -50,6 +55,27 @@ public class NulGuard implements ObjectMapperCustomizer {
             String field = params.entrySet().stream().filter(e -> hasNul(e.getKey()) || e.getValue().stream().anyMatch(NulGuard::hasNul))
                     .map(Map.Entry::getKey).findFirst().orElse("query");
             return refused(hasNul(field) ? "query" : field, request.getUriInfo().getPath());
+        }
+        return null;
+    }
+
+    /** Once a form is read (the pages' forms): a NUL in a field is the same 400, naming the field. */
+    @WithFormRead
+    @ServerRequestFilter
+    public Response refuseNulInAForm(ResteasyReactiveContainerRequestContext request) {
+        FormData form = ((ResteasyReactiveRequestContext) request.getServerRequestContext()).getFormData();
+        if (form == null) {
+            return null;
+        }
+        for (String name : form) {
+            if (hasNul(name)) {
+                return refused("form", request.getUriInfo().getPath());
+            }
+            for (FormValue value : form.get(name)) {
+                if (!value.isFileItem() && hasNul(value.getValue())) {
+                    return refused(name, request.getUriInfo().getPath());
+                }
+            }
         }
         return null;
     }

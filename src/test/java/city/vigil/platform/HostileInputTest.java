@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every route of the OpenAPI document, attacked the way a fuzzer did: a NUL character in each path parameter, each
- * query parameter and a string of each JSON body is a 400 problem naming the field, never a 500 or text stored cut at
- * the NUL; a garbage keyset cursor is a 400; a URL past 8 KB is a 414 problem. Generated from the document, so a new
+ * query parameter, a string of each JSON body and a field of each page form is a 400 problem naming the field, never a
+ * 500 or text stored cut at the NUL; no value in a page form is a 500; a garbage keyset cursor is a 400; a URL past 8 KB is a 414 problem. Generated from the document, so a new
  * route is attacked without a new test.
  */
 @QuarkusTest
@@ -103,6 +103,40 @@ class HostileInputTest {
             }
         }
         assertThat(attacked).as("JSON bodies attacked").hasSizeGreaterThan(10);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void no_value_in_any_field_of_a_page_form_is_a_500_and_a_nul_is_a_400_naming_the_field() {
+        List<String> failed = new ArrayList<>();
+        int attacked = 0;
+        for (Map.Entry<String, Object> path : paths.entrySet()) {
+            Map<String, Object> op = (Map<String, Object>) ((Map<String, Object>) path.getValue()).get("post");
+            Map<String, Object> body = op == null ? null : (Map<String, Object>) op.get("requestBody");
+            Map<String, Object> content = body == null ? null : (Map<String, Object>) body.get("content");
+            Map<String, Object> form = content == null ? null : (Map<String, Object>) content.get("application/x-www-form-urlencoded");
+            if (form == null) {
+                continue;
+            }
+            Map<String, Object> fields = (Map<String, Object>) ((Map<String, Object>) form.get("schema")).get("properties");
+            String url = fill(path.getKey(), null, null);
+            for (String field : fields.keySet()) {
+                for (String value : List.of("{x}", "a\u0000b", "%zz", "/a b{c}", "字".repeat(5_000))) {
+                    Map<String, String> values = new java.util.HashMap<>();
+                    fields.keySet().forEach(f -> values.put(f, "1"));
+                    values.put(field, value);
+                    Response r = given().redirects().follow(false).contentType("application/x-www-form-urlencoded").formParams(values).post(url);
+                    if (value.contains("\u0000")) {
+                        assertNulRefused(r, "POST " + url + " " + field, field);
+                    } else if (r.statusCode() >= 500) {
+                        failed.add("POST " + url + " " + field + "=" + value.substring(0, Math.min(value.length(), 12)) + " answered " + r.statusCode());
+                    }
+                }
+                attacked++;
+            }
+        }
+        assertThat(attacked).as("form fields attacked").isGreaterThan(10);
+        assertThat(failed).as("form values that broke a page").isEmpty();
     }
 
     @SuppressWarnings("unchecked")
