@@ -22,7 +22,7 @@ final class Redirect {
     static Redirect to(String base, String... segments) {
         StringBuilder path = new StringBuilder(base);
         for (String segment : segments) {
-            path.append('/').append(encode(segment).replace("+", "%20"));
+            path.append('/').append(encode(segment));
         }
         return new Redirect(path.toString());
     }
@@ -37,7 +37,8 @@ final class Redirect {
         return Response.seeOther(URI.create(path + query)).build();
     }
 
+    /** A space as {@code %20}, which a path and a query both read as a space ({@code +} is one only in a query). */
     private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -131,7 +131,7 @@ class CameraPageTest extends SimulatorTest {
         js.executeScript("arguments[0].value = arguments[1]", maintenance.findElement(By.name("startsAt")), start.plusHours(5).toString());
         js.executeScript("arguments[0].value = arguments[1]", maintenance.findElement(By.name("endsAt")), start.plusHours(4).toString());
         browser.clickAndLoad(maintenance.findElement(By.cssSelector("button[type=submit]")));
-        assertThat(page.findElement(By.id("notice")).getText()).startsWith("✖ Not done: endsAt");
+        assertThat(page.findElement(By.id("notice")).getText()).isEqualTo("✖ Not done: endsAt must be after startsAt");
         assertThat(page.findElement(By.id("maintenance-list")).getText()).doesNotContain("倒序");
     }
 }
